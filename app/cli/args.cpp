@@ -1,0 +1,87 @@
+#include "cli.h"
+
+#include <algorithm>
+#include <ostream>
+#include <sstream>
+
+namespace tessera::cli {
+
+Args::Args(std::string usage, std::string summary, std::vector<Option> options)
+    : m_usage(std::move(usage)), m_summary(std::move(summary)), m_options(std::move(options)) {}
+
+bool Args::parse(const std::vector<std::string>& argv) {
+    for (std::size_t i = 0; i < argv.size(); ++i) {
+        const std::string& a = argv[i];
+        if (a == "--help" || a == "-h") {
+            m_help = true;
+            return true;
+        }
+        if (a.size() > 2 && a.rfind("--", 0) == 0) {
+            std::string name = a.substr(2);
+            std::optional<std::string> inlineValue;
+            if (auto eq = name.find('='); eq != std::string::npos) {
+                inlineValue = name.substr(eq + 1);
+                name = name.substr(0, eq);
+            }
+            auto it = std::find_if(m_options.begin(), m_options.end(),
+                                   [&](const Option& o) { return o.name == name; });
+            if (it == m_options.end()) {
+                m_error = "unknown option '--" + name + "'";
+                return false;
+            }
+            if (it->valueName.empty()) {
+                if (inlineValue) {
+                    m_error = "option '--" + name + "' takes no value";
+                    return false;
+                }
+                m_values[name] = "1";
+            } else if (inlineValue) {
+                m_values[name] = *inlineValue;
+            } else if (i + 1 < argv.size()) {
+                m_values[name] = argv[++i];
+            } else {
+                m_error = "option '--" + name + "' needs a value (" + it->valueName + ")";
+                return false;
+            }
+        } else {
+            m_positionals.push_back(a);
+        }
+    }
+    return true;
+}
+
+std::string Args::helpText() const {
+    std::ostringstream s;
+    s << "Usage: " << m_usage << "\n\n" << m_summary << "\n";
+    if (!m_options.empty()) {
+        s << "\nOptions:\n";
+        for (const auto& o : m_options) {
+            std::string left = "  --" + o.name + (o.valueName.empty() ? "" : " <" + o.valueName + ">");
+            s << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << o.help << "\n";
+        }
+    }
+    s << "  --help                    Show this help\n";
+    return s.str();
+}
+
+bool Args::flag(const std::string& name) const { return m_values.count(name) > 0; }
+
+std::optional<std::string> Args::value(const std::string& name) const {
+    auto it = m_values.find(name);
+    if (it == m_values.end()) return std::nullopt;
+    return it->second;
+}
+
+std::optional<int> parseOrReport(Args& args, const std::vector<std::string>& argv, CliStreams io) {
+    if (!args.parse(argv)) {
+        io.err << "tessera-cli: " << args.error() << "\n(see --help)\n";
+        return kExitUsage;
+    }
+    if (args.helpRequested()) {
+        io.out << args.helpText();
+        return kExitOk;
+    }
+    return std::nullopt;
+}
+
+}  // namespace tessera::cli

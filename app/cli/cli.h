@@ -1,0 +1,61 @@
+#pragma once
+// The tessera-cli command framework: each command is a function taking its
+// arguments (after the command words) and the output streams, returning the
+// process exit code. Errors go to `err` and return non-zero; never exit().
+
+#include <functional>
+#include <iosfwd>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace tessera::cli {
+
+enum ExitCode : int { kExitOk = 0, kExitFailure = 1, kExitUsage = 2 };
+
+struct CliStreams {
+    std::ostream& out;
+    std::ostream& err;
+};
+
+// A small option parser: `--name value`, `--name=value`, boolean `--flag`,
+// and positionals. Unknown options are errors naming the option.
+class Args {
+public:
+    struct Option {
+        std::string name;      // without dashes
+        std::string valueName; // empty for a boolean flag
+        std::string help;
+    };
+    Args(std::string usage, std::string summary, std::vector<Option> options);
+
+    // Parses; on failure returns false and sets error(). `--help` sets helpRequested().
+    bool parse(const std::vector<std::string>& argv);
+    const std::string& error() const { return m_error; }
+    bool helpRequested() const { return m_help; }
+    std::string helpText() const;
+
+    bool flag(const std::string& name) const;
+    std::optional<std::string> value(const std::string& name) const;
+    const std::vector<std::string>& positionals() const { return m_positionals; }
+
+private:
+    std::string m_usage, m_summary;
+    std::vector<Option> m_options;
+    std::map<std::string, std::string> m_values;
+    std::vector<std::string> m_positionals;
+    std::string m_error;
+    bool m_help = false;
+};
+
+// Parses argv with `args`; prints help (exit 0) or the error (exit 2) itself.
+// Returns nullopt when the command should go on.
+std::optional<int> parseOrReport(Args& args, const std::vector<std::string>& argv, CliStreams io);
+
+using CommandFn = std::function<int(const std::vector<std::string>& argv, CliStreams io)>;
+
+int runNetworkCommand(const std::vector<std::string>& argv, CliStreams io);
+int runPlatformCommand(const std::vector<std::string>& argv, CliStreams io);
+
+}  // namespace tessera::cli

@@ -1,0 +1,68 @@
+// tessera-cli: the headless front end. Every command prints one JSON document
+// with --json, tables otherwise; errors go to stderr with a non-zero exit.
+
+#include <exception>
+#include <iostream>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "cli.h"
+
+namespace {
+
+struct CommandEntry {
+    tessera::cli::CommandFn run;
+    const char* summary;
+};
+
+const std::map<std::string, CommandEntry>& commands() {
+    static const std::map<std::string, CommandEntry> table = {
+        {"network", {tessera::cli::runNetworkCommand, "show or import networks (zoo, JSON, ONNX)"}},
+        {"platform", {tessera::cli::runPlatformCommand, "list or show platform descriptors"}},
+    };
+    return table;
+}
+
+void printUsage(std::ostream& os) {
+    os << "Usage: tessera-cli <command> [options]\n\n"
+          "Design-space exploration of CNN inference on heterogeneous CPU/GPU/FPGA platforms.\n\n"
+          "Commands:\n";
+    for (const auto& [name, entry] : commands())
+        os << "  " << name << std::string(12 - name.size(), ' ') << entry.summary << "\n";
+    os << "\nRun 'tessera-cli <command> --help' for a command's options.\n";
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<std::string> args(argv + 1, argv + argc);
+    tessera::cli::CliStreams io{std::cout, std::cerr};
+    if (args.empty()) {
+        printUsage(std::cerr);
+        return tessera::cli::kExitUsage;
+    }
+    if (args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+        printUsage(std::cout);
+        return tessera::cli::kExitOk;
+    }
+    if (args[0] == "--version") {
+        std::cout << "tessera-cli 0.1.0\n";
+        return tessera::cli::kExitOk;
+    }
+    auto it = commands().find(args[0]);
+    if (it == commands().end()) {
+        std::cerr << "tessera-cli: unknown command '" << args[0] << "'\n\n";
+        printUsage(std::cerr);
+        return tessera::cli::kExitUsage;
+    }
+    try {
+        return it->second.run(std::vector<std::string>(args.begin() + 1, args.end()), io);
+    } catch (const std::exception& e) {
+        std::cerr << "tessera-cli: " << e.what() << "\n";
+        return tessera::cli::kExitFailure;
+    } catch (...) {
+        std::cerr << "tessera-cli: unexpected error\n";
+        return tessera::cli::kExitFailure;
+    }
+}

@@ -1,0 +1,23 @@
+#pragma once
+// The built-in model zoo (embedded network files, torchvision names) and the
+// one entry point that opens a network by zoo name or file path.
+
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "network.h"
+
+namespace tessera::core {
+
+std::vector<std::string> zooNames();
+bool isZooName(std::string_view name);
+// Throws FormatError for an unknown name.
+Network loadZooNetwork(std::string_view name);
+
+// A zoo name, a .json network file or a .onnx model; throws FormatError with
+// a message naming the file or name and the problem.
+Network openNetwork(const std::string& spec);
+
+}  // namespace tessera::core
