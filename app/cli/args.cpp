@@ -16,8 +16,17 @@ bool Args::parse(const std::vector<std::string>& argv) {
             m_help = true;
             return true;
         }
-        if (a.size() > 2 && a.rfind("--", 0) == 0) {
-            std::string name = a.substr(2);
+        std::string longForm = a;
+        if (a.size() == 2 && a[0] == '-' && a[1] != '-') {
+            auto it = std::find_if(m_options.begin(), m_options.end(), [&](const Option& o) { return o.shortName == a[1]; });
+            if (it == m_options.end()) {
+                m_error = "unknown option '" + a + "'";
+                return false;
+            }
+            longForm = "--" + it->name;
+        }
+        if (longForm.size() > 2 && longForm.rfind("--", 0) == 0) {
+            std::string name = longForm.substr(2);
             std::optional<std::string> inlineValue;
             if (auto eq = name.find('='); eq != std::string::npos) {
                 inlineValue = name.substr(eq + 1);
@@ -56,7 +65,7 @@ std::string Args::helpText() const {
     if (!m_options.empty()) {
         s << "\nOptions:\n";
         for (const auto& o : m_options) {
-            std::string left = "  --" + o.name + (o.valueName.empty() ? "" : " <" + o.valueName + ">");
+            std::string left = std::string(o.shortName ? std::string("  -") + o.shortName + ", " : "  ") + "--" + o.name + (o.valueName.empty() ? "" : " <" + o.valueName + ">");
             s << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << o.help << "\n";
         }
     }

@@ -27,6 +27,7 @@ public:
         std::string name;      // without dashes
         std::string valueName; // empty for a boolean flag
         std::string help;
+        char shortName = 0;    // e.g. 'o' for -o; 0 for none
     };
     Args(std::string usage, std::string summary, std::vector<Option> options);
 
