@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <set>
 #include <sstream>
 #include <system_error>
 
@@ -102,13 +103,71 @@ double JsonReader::number(const json& v, const std::string& key, double minValue
 }
 
 json parseJsonText(std::string_view text, std::string_view origin) {
+    const std::string where(origin);
+    // nlohmann keeps the last of duplicate keys silently and recurses without
+    // limit; track the path of every key so a duplicate or a too-deep nesting
+    // is reported like any other field error.
+    struct Frame {
+        bool array = false;
+        long index = -1;
+        std::string key;
+        std::set<std::string> keys;
+    };
+    std::vector<Frame> frames;
+    auto currentPath = [&] {
+        std::string path;
+        for (const Frame& f : frames) {
+            if (f.array)
+                path += "[" + std::to_string(f.index) + "]";
+            else if (!f.key.empty())
+                path += (path.empty() ? "" : ".") + f.key;
+            if (path.size() > 200) return path + "...";
+        }
+        return path.empty() ? std::string("document") : path;
+    };
+    auto callback = [&](int, json::parse_event_t event, json& parsed) -> bool {
+        switch (event) {
+        case json::parse_event_t::object_start:
+        case json::parse_event_t::array_start:
+            if (!frames.empty() && frames.back().array) ++frames.back().index;
+            if (frames.size() >= kMaxJsonDepth)
+                throw FormatError(where + ": " + currentPath() + ": nested deeper than " +
+                                  std::to_string(kMaxJsonDepth) + " levels");
+            frames.push_back(Frame{event == json::parse_event_t::array_start, -1, {}, {}});
+            break;
+        case json::parse_event_t::key: {
+            Frame& top = frames.back();
+            std::string key = parsed.get<std::string>();
+            top.key = key;
+            if (!top.keys.insert(std::move(key)).second)
+                throw FormatError(where + ": " + currentPath() + ": duplicate key");
+            break;
+        }
+        case json::parse_event_t::value:
+            if (!frames.empty() && frames.back().array) ++frames.back().index;
+            break;
+        case json::parse_event_t::object_end:
+        case json::parse_event_t::array_end:
+            if (!frames.empty()) frames.pop_back();
+            break;
+        }
+        return true;
+    };
+    auto human = [](const json::exception& e) {
+        std::string message = e.what();
+        // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
+        if (auto close = message.find("] "); message.rfind("[json.exception", 0) == 0 && close != std::string::npos)
+            message = message.substr(close + 2);
+        return message;
+    };
     try {
-        return json::parse(text.begin(), text.end());
+        return json::parse(text.begin(), text.end(), callback);
     } catch (const json::parse_error& e) {
-        std::string what = e.what();
-        // nlohmann prefixes "[json.exception.parse_error.101] "; keep the human part.
-        if (auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);
-        throw FormatError(std::string(origin) + ": not valid JSON: " + what);
+        throw FormatError(where + ": not valid JSON (at byte " + std::to_string(e.byte) + "): " + human(e));
+    } catch (const json::exception& e) {
+        // e.g. out_of_range.406 "number overflow parsing '1e999'"
+        throw FormatError(where + ": " + (frames.empty() ? std::string("document") : currentPath()) + ": " +
+                          human(e));
     }
 }
 

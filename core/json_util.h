@@ -51,7 +51,12 @@ private:
     std::string m_path;
 };
 
-// Parses JSON text; a syntax error names the origin and the byte position.
+// Deepest nesting of arrays and objects any Tessera JSON file may have.
+inline constexpr std::size_t kMaxJsonDepth = 64;
+
+// Parses JSON text strictly: a syntax error names the origin and the byte
+// position; a duplicate key, nesting deeper than kMaxJsonDepth or a number out
+// of range names the origin and the JSON path.
 nlohmann::json parseJsonText(std::string_view text, std::string_view origin);
 // Reads a whole file, refusing files over maxBytes; errors name the file.
 std::string readTextFile(const std::filesystem::path& path, std::uintmax_t maxBytes);

@@ -30,7 +30,7 @@ private slots:
         QTest::newRow("bad groups") << "bad_groups.json" << "groups 2 does not divide the 3 input channels";
         QTest::newRow("truncated") << "truncated.json" << "not valid JSON";
         QTest::newRow("future version") << "future_version.json" << "schema_version: is 7";
-        QTest::newRow("fractional") << "fractional.json" << "kernel[0]: must be an integer, got 3.5";
+        QTest::newRow("fractional") << "fractional.json" << "layers[0] ('c').kernel: must be an integer, got 3.5";
         QTest::newRow("not an object") << "not_object.json" << "must be an object, got an array";
         QTest::newRow("no layers") << "no_layers.json" << "layers: must have at least 1 element";
         QTest::newRow("huge shape") << "huge_shape.json" << "must be at most 16777216";

@@ -68,9 +68,14 @@ private slots:
         for (const auto& [layerName, r] : ref["layers"].items()) {
             const auto id = net.findLayer(layerName);
             QVERIFY2(id.has_value(), ("layer missing from the zoo network: " + layerName).c_str());
-            const std::string got = shapeToString(net.outputShapes(*id).front());
-            const std::string want = shapeToString(r["output_shape"].get<Shape>());
-            QVERIFY2(got == want, (layerName + ": output " + got + ", torchvision " + want).c_str());
+            // Layers with several outputs (split / chunk) list every output shape.
+            const std::vector<Shape> want = r.contains("output_shapes") ? r["output_shapes"].get<std::vector<Shape>>()
+                                                                        : std::vector<Shape>{r["output_shape"].get<Shape>()};
+            const std::vector<Shape> got = net.outputShapes(*id);
+            QVERIFY2(got.size() == want.size(), (layerName + ": number of outputs differs from torchvision").c_str());
+            for (std::size_t o = 0; o < want.size(); ++o)
+                QVERIFY2(got[o] == want[o], (layerName + ": output " + shapeToString(got[o]) + ", torchvision " +
+                                             shapeToString(want[o])).c_str());
             if (r.contains("macs")) QCOMPARE(m.layers[id->value].macs, r["macs"].get<std::int64_t>());
             if (r.contains("params") && (net.layer(*id).op == OpKind::Conv || net.layer(*id).op == OpKind::FullyConnected))
                 QCOMPARE(m.layers[id->value].params, r["params"].get<std::int64_t>());
