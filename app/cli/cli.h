@@ -58,5 +58,7 @@ using CommandFn = std::function<int(const std::vector<std::string>& argv, CliStr
 
 int runNetworkCommand(const std::vector<std::string>& argv, CliStreams io);
 int runPlatformCommand(const std::vector<std::string>& argv, CliStreams io);
+int runGpCommand(const std::vector<std::string>& argv, CliStreams io);
+int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io);
 
 }  // namespace tessera::cli

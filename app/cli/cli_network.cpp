@@ -30,12 +30,6 @@ void printWarnings(const std::vector<std::string>& warnings, CliStreams io) {
     for (const auto& w : warnings) io.err << "warning: " << w << "\n";
 }
 
-std::string fixed(double v, int digits) {
-    std::ostringstream s;
-    s << std::fixed << std::setprecision(digits) << v;
-    return s.str();
-}
-
 std::string pairText(const std::array<std::int64_t, 2>& p) {
     return p[0] == p[1] ? std::to_string(p[0]) : std::to_string(p[0]) + "x" + std::to_string(p[1]);
 }

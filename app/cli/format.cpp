@@ -1,6 +1,7 @@
 #include "format.h"
 
 #include <algorithm>
+#include <iomanip>
 #include <sstream>
 
 namespace tessera::cli {
@@ -13,6 +14,12 @@ std::string withThousands(std::int64_t value) {
         out += digits[i];
     }
     return value < 0 ? "-" + out : out;
+}
+
+std::string fixed(double value, int digits) {
+    std::ostringstream s;
+    s << std::fixed << std::setprecision(digits) << value;
+    return s.str();
 }
 
 std::string renderTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,

@@ -20,6 +20,8 @@ const std::map<std::string, CommandEntry>& commands() {
     static const std::map<std::string, CommandEntry> table = {
         {"network", {tessera::cli::runNetworkCommand, "show or import networks (zoo, JSON, ONNX)"}},
         {"platform", {tessera::cli::runPlatformCommand, "list or show platform descriptors"}},
+        {"gp", {tessera::cli::runGpCommand, "solve geometric programs (GP JSON format)"}},
+        {"algosel", {tessera::cli::runAlgoselCommand, "DYNAMAP convolution algorithm selection on an FPGA overlay"}},
     };
     return table;
 }

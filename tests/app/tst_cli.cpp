@@ -55,6 +55,7 @@ private slots:
         QTest::newRow("platform") << QStringList{"platform", "--help"};
         QTest::newRow("platform list") << QStringList{"platform", "list", "--help"};
         QTest::newRow("platform show") << QStringList{"platform", "show", "--help"};
+        QTest::newRow("algosel") << QStringList{"algosel", "--help"};
     }
     void help() {
         QFETCH(QStringList, args);
@@ -118,6 +119,10 @@ private slots:
         QTest::newRow("import without -o") << QStringList{"network", "import", "x.onnx"} << 2 << "missing -o";
         QTest::newRow("import not onnx") << QStringList{"network", "import", "x.txt", "-o", "y.json"} << 2 << "expected an .onnx file";
         QTest::newRow("unknown platform") << QStringList{"platform", "show", "no_such_board"} << 1 << "no_such_board";
+        QTest::newRow("algosel without network") << QStringList{"algosel"} << 2 << "--network is required";
+        QTest::newRow("algosel no overlay") << QStringList{"algosel", "--network", "resnet18", "--platform", "desktop_ryzen7950x_rtx4090"} << 1 << "no FPGA with a \"dynamap\" overlay";
+        QTest::newRow("algosel bad p1") << QStringList{"algosel", "--network", "resnet18", "--p1", "0"} << 2 << "--p1 must be a whole number";
+        QTest::newRow("algosel over budget") << QStringList{"algosel", "--network", "resnet18", "--p1", "256", "--p2", "256"} << 1 << "needs 32,768 DSPs";
     }
     void errors() {
         QFETCH(QStringList, args);
@@ -141,6 +146,24 @@ private slots:
         const json doc = json::parse(again.out.toStdString());
         const json ref = readJson(data("zoo_reference/resnet18.json"));
         QCOMPARE(doc["totals"]["macs"].get<std::int64_t>(), ref["totals"]["macs"].get<std::int64_t>());
+    }
+
+    void algoselJson() {
+        const Run r = cli({"algosel", "--network", "googlenet", "--json"});
+        QVERIFY2(r.exitCode == 0, qPrintable(r.err));
+        const json doc = json::parse(r.out.toStdString());
+        QCOMPARE(doc["platform"].get<std::string>(), std::string("alveo_u200_host"));
+        QCOMPARE(doc["status"].get<std::string>(), std::string("optimal"));
+        QVERIFY(doc["exact"].get<bool>());
+        const double mixed = doc["mixed"]["total_ms"].get<double>();
+        for (const char* b : {"im2col", "kn2row", "winograd"}) {
+            QVERIFY(doc["baselines"][b]["total_ms"].get<double>() >= mixed);
+            QVERIFY(doc["baselines"][b]["speedup"].get<double>() >= 1.0);
+        }
+        QCOMPARE(doc["layers"].size(), std::size_t(58));  // GoogLeNet: 57 convolutions + fc
+        const Run sweep = cli({"algosel", "--network", "resnet18", "--sweep"});
+        QVERIFY2(sweep.exitCode == 0, qPrintable(sweep.err));
+        QVERIFY(sweep.out.contains("latency-vs-DSP front"));
     }
 
     void platformJson() {
