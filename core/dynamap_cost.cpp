@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "metrics.h"
 #include "network.h"
 
 namespace tessera::core::dynamap {
@@ -31,30 +32,26 @@ std::optional<Algorithm> algorithmFromName(std::string_view name) {
 std::string_view dataflowName(Dataflow d) { return d == Dataflow::OutputStationary ? "OS" : "WS"; }
 
 std::optional<ConvGeometry> convGeometry(const Network& net, LayerId id) {
+    const auto v = convView(net, id);
+    if (!v) return std::nullopt;
     const Layer& l = net.layer(id);
-    if (l.op != OpKind::Conv && l.op != OpKind::FullyConnected) return std::nullopt;
-    const Shape in = net.inputShapes(id).at(0);
     const Shape out = net.outputShapes(id).at(0);
     ConvGeometry g;
-    g.batch = out.empty() ? 1 : out[0];
-    g.cout = l.attrs.outChannels;
-    if (l.op == OpKind::Conv) {
-        g.outH = out[2];
-        g.outW = out[3];
-        g.cin = in[1];
-        g.k1 = l.attrs.kernel[0];
-        g.k2 = l.attrs.kernel[1];
-        g.groups = l.attrs.groups;
-        g.strideH = l.attrs.stride[0];
-        g.strideW = l.attrs.stride[1];
-        g.dilationH = l.attrs.dilation[0];
-        g.dilationW = l.attrs.dilation[1];
-    } else {
-        // A fully-connected layer: every leading dimension is a row of the GEMM.
-        g.cin = in.back();
-        g.batch = 1;
-        for (std::size_t i = 0; i + 1 < out.size(); ++i) g.batch *= out[i];
-    }
+    g.outH = v->p;
+    g.outW = v->q;
+    g.k1 = v->kh;
+    g.k2 = v->kw;
+    g.cin = v->c;
+    g.cout = v->n;
+    g.groups = v->groups;
+    g.strideH = v->strideH;
+    g.strideW = v->strideW;
+    g.dilationH = l.attrs.dilation[0];
+    g.dilationW = l.attrs.dilation[1];
+    // Every leading dimension is a row of the GEMM (the batch; for a
+    // fully-connected layer on a 3-D tensor, the sequence too).
+    g.batch = 1;
+    for (std::size_t i = 0; i + (v->fullyConnected ? 1 : 3) < out.size(); ++i) g.batch *= out[i];
     return g;
 }
 

@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
+#include "format.h"
 #include "core/platform.h"
 
 namespace tessera::cli {
@@ -58,32 +59,6 @@ std::string formatNumber(double v) {
 std::string cell(const Figure& f) { return formatNumber(f.value) + (f.basis == FigureBasis::Estimate ? "*" : ""); }
 std::string cell(const std::optional<Figure>& f) { return f ? cell(*f) : "-"; }
 
-std::string renderTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
-                        const std::vector<bool>& rightAligned) {
-    std::vector<std::size_t> width(header.size(), 0);
-    auto measure = [&](const std::vector<std::string>& row) {
-        for (std::size_t c = 0; c < row.size() && c < width.size(); ++c) width[c] = std::max(width[c], row[c].size());
-    };
-    measure(header);
-    for (const auto& r : rows) measure(r);
-    std::ostringstream s;
-    auto emit = [&](const std::vector<std::string>& row) {
-        std::string line = "  ";
-        for (std::size_t c = 0; c < width.size(); ++c) {
-            const std::string& text = c < row.size() ? row[c] : std::string();
-            const std::string pad(width[c] - text.size(), ' ');
-            const bool last = c + 1 == width.size();
-            line += (c < rightAligned.size() && rightAligned[c]) ? pad + text : text + (last ? "" : pad);
-            if (!last) line += "  ";
-        }
-        while (!line.empty() && line.back() == ' ') line.pop_back();
-        s << line << "\n";
-    };
-    emit(header);
-    for (const auto& r : rows) emit(r);
-    return s.str();
-}
-
 // Every figure of the canonical JSON with its path, for --sources.
 void collectFigures(const json& j, const std::string& path, std::vector<std::pair<std::string, const json*>>& out) {
     if (j.is_object()) {
@@ -127,7 +102,7 @@ void printPlatform(const Platform& p, bool withSources, std::ostream& out) {
     }
     out << renderTable({"ID", "KIND", "CLOCK MHz", "FP32 GOPS", "FP16 GOPS", "INT8 GOPS", "MEM GB/s", "MEM GiB",
                         "IDLE W", "DYN W", "NAME"},
-                       rows, {false, false, true, true, true, true, true, true, true, true, false});
+                       rows, {2, 3, 4, 5, 6, 7, 8, 9});
 
     std::vector<std::vector<std::string>> fpgaRows;
     const json doc = core::platformToJson(p);
@@ -148,7 +123,7 @@ void printPlatform(const Platform& p, bool withSources, std::ostream& out) {
     }
     if (!fpgaRows.empty()) {
         out << "\nFPGA resources\n"
-            << renderTable({"DEVICE", "RESOURCE", "BUDGET", "UNIT"}, fpgaRows, {false, false, true, false});
+            << renderTable({"DEVICE", "RESOURCE", "BUDGET", "UNIT"}, fpgaRows, {2});
     }
     for (const Device& d : p.devices())
         if (d.overlay)
@@ -163,7 +138,7 @@ void printPlatform(const Platform& p, bool withSources, std::ostream& out) {
         }
         out << "\nLinks (full duplex; bandwidth per direction)\n"
             << renderTable({"ID", "FROM", "TO", "BW GB/s", "LATENCY us", "ENERGY pJ/B", "NAME"}, linkRows,
-                           {false, false, false, true, true, true, false});
+                           {3, 4, 5});
     }
 
     if (withSources) {
@@ -176,7 +151,7 @@ void printPlatform(const Platform& p, bool withSources, std::ostream& out) {
             srcRows.push_back({path, formatNumber((*f)["value"].get<double>()) + " " + (*f)["unit"].get<std::string>(),
                                (*f)["basis"].get<std::string>(), source});
         }
-        out << "\nSources\n" << renderTable({"FIELD", "VALUE", "BASIS", "SOURCE"}, srcRows, {false, true, false, false});
+        out << "\nSources\n" << renderTable({"FIELD", "VALUE", "BASIS", "SOURCE"}, srcRows, {1});
     }
     out << "\n";
     if (anyEstimate) out << "* estimate, not a published figure. ";

@@ -114,7 +114,7 @@ private slots:
         QTest::newRow("bad json") << QStringList{"network", "show", data("networks_bad/wrong_type.json")} << 1 << "out_channels: must be an integer";
         QTest::newRow("cycle") << QStringList{"network", "show", data("networks_bad/cycle.json")} << 1 << "cycle";
         QTest::newRow("bad input shape") << QStringList{"network", "show", "resnet18", "--input", "1x3x0x4"} << 2 << "--input";
-        QTest::newRow("input too small") << QStringList{"network", "show", "resnet18", "--input", "1x3x8x8"} << 1 << "does not fit";
+        QTest::newRow("input too small") << QStringList{"network", "show", "alexnet", "--input", "1x3x8x8"} << 1 << "does not fit";
         QTest::newRow("bad bytes") << QStringList{"network", "show", "resnet18", "--bytes", "3"} << 2 << "--bytes must be 1, 2 or 4";
         QTest::newRow("import without -o") << QStringList{"network", "import", "x.onnx"} << 2 << "missing -o";
         QTest::newRow("import not onnx") << QStringList{"network", "import", "x.txt", "-o", "y.json"} << 2 << "expected an .onnx file";
