@@ -60,5 +60,6 @@ int runNetworkCommand(const std::vector<std::string>& argv, CliStreams io);
 int runPlatformCommand(const std::vector<std::string>& argv, CliStreams io);
 int runGpCommand(const std::vector<std::string>& argv, CliStreams io);
 int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io);
+int runPbqpCommand(const std::vector<std::string>& argv, CliStreams io);
 
 }  // namespace tessera::cli

@@ -22,6 +22,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"platform", {tessera::cli::runPlatformCommand, "list or show platform descriptors"}},
         {"gp", {tessera::cli::runGpCommand, "solve geometric programs (GP JSON format)"}},
         {"algosel", {tessera::cli::runAlgoselCommand, "DYNAMAP convolution algorithm selection on an FPGA overlay"}},
+        {"pbqp", {tessera::cli::runPbqpCommand, "solve PBQP instances (PBQP JSON format)"}},
     };
     return table;
 }

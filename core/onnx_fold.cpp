@@ -1,0 +1,1052 @@
+// Attribute access, constant tensors and constant folding for the ONNX
+// importer. Folding exists for shape arithmetic: torch exports a reshape's
+// target or a chunk's bounds as Shape -> Gather -> Div -> Concat/Slice
+// chains that ONNX's own shape inference does not always resolve.
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <functional>
+#include <limits>
+#include <numeric>
+
+#include "onnx_internal.h"
+#include "shape_inference.h"
+
+namespace tessera::core::onnxio {
+
+namespace {
+
+using Attr = onnx::AttributeProto;
+
+std::string typeName(int type) {
+    if (!onnx::AttributeProto_AttributeType_IsValid(type)) return "type " + std::to_string(type);
+    return onnx::AttributeProto_AttributeType_Name(static_cast<onnx::AttributeProto_AttributeType>(type));
+}
+
+// Checks an attribute's declared type. Old exporters leave `type` unset; we
+// then accept the attribute when the expected field is present.
+void expectType(const Attr& a, Attr::AttributeType want, bool fieldPresent) {
+    if (a.type() == want) return;
+    if (a.type() == Attr::UNDEFINED && fieldPresent) return;
+    throw NodeError("attribute '" + a.name() + "' has type " + typeName(a.type()) + ", expected " + typeName(want));
+}
+
+}  // namespace
+
+const onnx::AttributeProto* findAttr(const onnx::NodeProto& node, std::string_view name) {
+    for (const auto& a : node.attribute())
+        if (a.name() == name) return &a;
+    return nullptr;
+}
+
+std::optional<std::int64_t> attrIntOpt(const onnx::NodeProto& node, std::string_view name) {
+    const Attr* a = findAttr(node, name);
+    if (!a) return std::nullopt;
+    expectType(*a, Attr::INT, a->has_i());
+    return a->i();
+}
+
+std::int64_t attrInt(const onnx::NodeProto& node, std::string_view name, std::int64_t fallback) {
+    return attrIntOpt(node, name).value_or(fallback);
+}
+
+std::optional<std::vector<std::int64_t>> attrIntsOpt(const onnx::NodeProto& node, std::string_view name) {
+    const Attr* a = findAttr(node, name);
+    if (!a) return std::nullopt;
+    expectType(*a, Attr::INTS, a->ints_size() > 0);
+    if (a->ints_size() > kMaxAttrListLength)
+        throw NodeError("attribute '" + a->name() + "' has " + std::to_string(a->ints_size()) + " values, more than " +
+                        std::to_string(kMaxAttrListLength));
+    return std::vector<std::int64_t>(a->ints().begin(), a->ints().end());
+}
+
+std::vector<std::int64_t> attrInts(const onnx::NodeProto& node, std::string_view name,
+                                   std::vector<std::int64_t> fallback) {
+    auto v = attrIntsOpt(node, name);
+    return v ? std::move(*v) : std::move(fallback);
+}
+
+std::optional<float> attrFloatOpt(const onnx::NodeProto& node, std::string_view name) {
+    const Attr* a = findAttr(node, name);
+    if (!a) return std::nullopt;
+    expectType(*a, Attr::FLOAT, a->has_f());
+    return a->f();
+}
+
+float attrFloat(const onnx::NodeProto& node, std::string_view name, float fallback) {
+    return attrFloatOpt(node, name).value_or(fallback);
+}
+
+std::string attrString(const onnx::NodeProto& node, std::string_view name, std::string fallback) {
+    const Attr* a = findAttr(node, name);
+    if (!a) return fallback;
+    expectType(*a, Attr::STRING, a->has_s());
+    if (a->s().size() > 256) throw NodeError("attribute '" + a->name() + "' is an overlong string");
+    return a->s();
+}
+
+const onnx::TensorProto* attrTensor(const onnx::NodeProto& node, std::string_view name) {
+    const Attr* a = findAttr(node, name);
+    if (!a) return nullptr;
+    expectType(*a, Attr::TENSOR, a->has_t());
+    return &a->t();
+}
+
+std::string elemTypeName(int elemType) {
+    if (!onnx::TensorProto_DataType_IsValid(elemType)) return "type " + std::to_string(elemType);
+    return onnx::TensorProto_DataType_Name(static_cast<onnx::TensorProto_DataType>(elemType));
+}
+
+bool isFloatElemType(int elemType) {
+    using T = onnx::TensorProto;
+    return elemType == T::FLOAT || elemType == T::DOUBLE || elemType == T::FLOAT16 || elemType == T::BFLOAT16;
+}
+
+// ---------------------------------------------------------------- ConstTensor
+
+std::optional<std::int64_t> ConstTensor::integer(std::size_t i) const {
+    if (!isFloat) return ints[i];
+    const double v = reals[i];
+    if (!std::isfinite(v) || v != std::floor(v) || std::fabs(v) > 9.0e18) return std::nullopt;
+    return static_cast<std::int64_t>(v);
+}
+
+std::optional<std::vector<std::int64_t>> ConstTensor::integers() const {
+    if (!isFloat) return ints;
+    std::vector<std::int64_t> out;
+    out.reserve(reals.size());
+    for (std::size_t i = 0; i < reals.size(); ++i) {
+        auto v = integer(i);
+        if (!v) return std::nullopt;
+        out.push_back(*v);
+    }
+    return out;
+}
+
+ConstTensor ConstTensor::ofInts(Shape shape, std::vector<std::int64_t> values) {
+    ConstTensor t;
+    t.shape = std::move(shape);
+    t.ints = std::move(values);
+    return t;
+}
+
+ConstTensor ConstTensor::ofReals(Shape shape, std::vector<double> values) {
+    ConstTensor t;
+    t.shape = std::move(shape);
+    t.isFloat = true;
+    t.reals = std::move(values);
+    return t;
+}
+
+Shape tensorDims(const onnx::TensorProto& t) {
+    if (t.dims_size() > static_cast<int>(kMaxRank))
+        throw NodeError("tensor '" + t.name() + "' has rank " + std::to_string(t.dims_size()) + ", more than " +
+                        std::to_string(kMaxRank));
+    Shape dims;
+    std::int64_t elements = 1;
+    for (auto d : t.dims()) {
+        if (d < 0) throw NodeError("tensor '" + t.name() + "' has a negative dimension " + std::to_string(d));
+        if (d > kMaxDimension)
+            throw NodeError("tensor '" + t.name() + "' has dimension " + std::to_string(d) + ", more than the limit " +
+                            std::to_string(kMaxDimension));
+        if (d > 0 && elements > kMaxTensorElements / d)
+            throw NodeError("tensor '" + t.name() + "' has too many elements");
+        elements *= d;
+        dims.push_back(d);
+    }
+    return dims;
+}
+
+namespace {
+
+template <typename T>
+T readLittleEndian(const char* p) {
+    T v;
+    std::memcpy(&v, p, sizeof(T));  // x86-64 and ARM64 are little-endian, as ONNX raw_data
+    return v;
+}
+
+}  // namespace
+
+std::optional<ConstTensor> readTensorValues(const onnx::TensorProto& t, std::string* why) {
+    using T = onnx::TensorProto;
+    auto refuse = [&](std::string reason) -> std::optional<ConstTensor> {
+        if (why) *why = std::move(reason);
+        return std::nullopt;
+    };
+    const Shape dims = tensorDims(t);
+    const std::int64_t n = shapeElements(dims);
+    if (n > kMaxFoldElements) return refuse("it has " + std::to_string(n) + " elements");
+    if (t.has_data_location() && t.data_location() == T::EXTERNAL) return refuse("its data is stored externally");
+    const int type = t.data_type();
+    std::size_t width = 0;
+    switch (type) {
+    case T::FLOAT: case T::INT32: case T::UINT32: width = 4; break;
+    case T::DOUBLE: case T::INT64: case T::UINT64: width = 8; break;
+    case T::INT16: case T::UINT16: width = 2; break;
+    case T::INT8: case T::UINT8: case T::BOOL: width = 1; break;
+    default: return refuse("its element type " + elemTypeName(type) + " is not read");
+    }
+    const auto count = static_cast<std::size_t>(n);
+    const bool isFloat = type == T::FLOAT || type == T::DOUBLE;
+    ConstTensor out;
+    out.shape = dims;
+    out.isFloat = isFloat;
+    auto mismatch = [&](std::size_t have) {
+        return NodeError("tensor '" + t.name() + "' holds " + std::to_string(have) + " values for dimensions " +
+                         shapeToString(dims) + " (" + std::to_string(count) + " elements)");
+    };
+    if (t.has_raw_data()) {
+        const std::string& raw = t.raw_data();
+        if (raw.size() != count * width) throw mismatch(raw.size() / width);
+        for (std::size_t i = 0; i < count; ++i) {
+            const char* p = raw.data() + i * width;
+            switch (type) {
+            case T::FLOAT: out.reals.push_back(readLittleEndian<float>(p)); break;
+            case T::DOUBLE: out.reals.push_back(readLittleEndian<double>(p)); break;
+            case T::INT32: out.ints.push_back(readLittleEndian<std::int32_t>(p)); break;
+            case T::UINT32: out.ints.push_back(readLittleEndian<std::uint32_t>(p)); break;
+            case T::INT64: out.ints.push_back(readLittleEndian<std::int64_t>(p)); break;
+            case T::UINT64: {
+                const auto v = readLittleEndian<std::uint64_t>(p);
+                out.ints.push_back(v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                                       ? std::numeric_limits<std::int64_t>::max()
+                                       : static_cast<std::int64_t>(v));
+                break;
+            }
+            case T::INT16: out.ints.push_back(readLittleEndian<std::int16_t>(p)); break;
+            case T::UINT16: out.ints.push_back(readLittleEndian<std::uint16_t>(p)); break;
+            case T::INT8: out.ints.push_back(readLittleEndian<std::int8_t>(p)); break;
+            case T::UINT8: out.ints.push_back(readLittleEndian<std::uint8_t>(p)); break;
+            case T::BOOL: out.ints.push_back(*p != 0 ? 1 : 0); break;
+            default: break;
+            }
+        }
+        return out;
+    }
+    switch (type) {
+    case T::FLOAT:
+        if (static_cast<std::size_t>(t.float_data_size()) != count) throw mismatch(static_cast<std::size_t>(t.float_data_size()));
+        out.reals.assign(t.float_data().begin(), t.float_data().end());
+        break;
+    case T::DOUBLE:
+        if (static_cast<std::size_t>(t.double_data_size()) != count) throw mismatch(static_cast<std::size_t>(t.double_data_size()));
+        out.reals.assign(t.double_data().begin(), t.double_data().end());
+        break;
+    case T::INT64:
+        if (static_cast<std::size_t>(t.int64_data_size()) != count) throw mismatch(static_cast<std::size_t>(t.int64_data_size()));
+        out.ints.assign(t.int64_data().begin(), t.int64_data().end());
+        break;
+    case T::UINT32:
+    case T::UINT64:
+        if (static_cast<std::size_t>(t.uint64_data_size()) != count) throw mismatch(static_cast<std::size_t>(t.uint64_data_size()));
+        for (auto v : t.uint64_data())
+            out.ints.push_back(v > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())
+                                   ? std::numeric_limits<std::int64_t>::max()
+                                   : static_cast<std::int64_t>(v));
+        break;
+    default:  // INT32, INT16, UINT16, INT8, UINT8, BOOL live in int32_data
+        if (static_cast<std::size_t>(t.int32_data_size()) != count) throw mismatch(static_cast<std::size_t>(t.int32_data_size()));
+        out.ints.assign(t.int32_data().begin(), t.int32_data().end());
+        if (type == T::BOOL)
+            for (auto& v : out.ints) v = v != 0;
+        break;
+    }
+    return out;
+}
+
+// ---------------------------------------------------------------- folding
+
+namespace {
+
+using Values = std::optional<std::vector<ConstTensor>>;
+
+Values single(ConstTensor t) { return std::vector<ConstTensor>{std::move(t)}; }
+
+std::int64_t elementsOf(const Shape& s) {
+    std::int64_t n = 1;
+    for (auto d : s) {
+        if (d < 0 || d > kMaxFoldElements) return kMaxFoldElements + 1;
+        n *= d;
+        if (n > kMaxFoldElements) return kMaxFoldElements + 1;
+    }
+    return n;
+}
+
+std::vector<std::int64_t> stridesOf(const Shape& s) {
+    std::vector<std::int64_t> st(s.size(), 1);
+    for (std::size_t i = s.size(); i-- > 1;) st[i - 1] = st[i] * s[i];
+    return st;
+}
+
+// Flat index into `src` (shape `srcShape`, right-aligned and broadcast) of the
+// element at multi-index `idx` of a tensor of shape `outShape`.
+std::size_t broadcastIndex(const std::vector<std::int64_t>& idx, const Shape& outShape, const Shape& srcShape) {
+    const auto st = stridesOf(srcShape);
+    std::size_t flat = 0;
+    const std::size_t offset = outShape.size() - srcShape.size();
+    for (std::size_t i = 0; i < srcShape.size(); ++i) {
+        const std::int64_t d = srcShape[i];
+        const std::int64_t v = d == 1 ? 0 : idx[i + offset];
+        flat += static_cast<std::size_t>(v * st[i]);
+    }
+    return flat;
+}
+
+void unravel(std::int64_t flat, const Shape& shape, std::vector<std::int64_t>& idx) {
+    idx.assign(shape.size(), 0);
+    for (std::size_t i = shape.size(); i-- > 0;) {
+        idx[i] = flat % shape[i];
+        flat /= shape[i];
+    }
+}
+
+bool normAxis(std::int64_t& axis, std::size_t rank, bool allowEnd = false) {
+    const auto r = static_cast<std::int64_t>(rank);
+    if (axis < -r - (allowEnd ? 1 : 0) || axis > r - (allowEnd ? 0 : 1)) return false;
+    if (axis < 0) axis += r + (allowEnd ? 1 : 0);
+    return true;
+}
+
+std::int64_t normAxisOrThrow(std::int64_t axis, std::size_t rank, bool allowEnd = false) {
+    if (!normAxis(axis, rank, allowEnd))
+        throw NodeError("axis " + std::to_string(axis) + " is out of range for rank " + std::to_string(rank));
+    return axis;
+}
+
+// A constant holding exactly the values of `t` gathered by flat index.
+ConstTensor gatherFlat(const ConstTensor& t, Shape shape, const std::vector<std::size_t>& flat) {
+    ConstTensor out;
+    out.shape = std::move(shape);
+    out.isFloat = t.isFloat;
+    for (auto f : flat) {
+        if (t.isFloat) out.reals.push_back(t.reals[f]);
+        else out.ints.push_back(t.ints[f]);
+    }
+    return out;
+}
+
+std::optional<std::vector<std::int64_t>> intsOf(const ConstTensor* t) {
+    if (!t) return std::nullopt;
+    return t->integers();
+}
+
+// ---- element-wise
+
+enum class Bin { Add, Sub, Mul, Div, Mod, FMod, Pow, Min, Max, Equal, Less, LessEq, Greater, GreaterEq, And, Or, Xor };
+
+std::optional<std::int64_t> intBinary(Bin op, std::int64_t a, std::int64_t b) {
+    std::int64_t r = 0;
+    switch (op) {
+    case Bin::Add: if (__builtin_add_overflow(a, b, &r)) return std::nullopt; return r;
+    case Bin::Sub: if (__builtin_sub_overflow(a, b, &r)) return std::nullopt; return r;
+    case Bin::Mul: if (__builtin_mul_overflow(a, b, &r)) return std::nullopt; return r;
+    case Bin::Div:
+        if (b == 0 || (a == std::numeric_limits<std::int64_t>::min() && b == -1)) return std::nullopt;
+        return a / b;  // truncation, as ONNX runtimes do for integers
+    case Bin::Mod:
+    case Bin::FMod: {
+        if (b == 0 || (a == std::numeric_limits<std::int64_t>::min() && b == -1)) return std::nullopt;
+        r = a % b;
+        if (op == Bin::Mod && r != 0 && ((r < 0) != (b < 0))) r += b;  // sign of the divisor
+        return r;
+    }
+    case Bin::Pow: {
+        if (b < 0) return std::nullopt;
+        r = 1;
+        for (std::int64_t i = 0; i < b; ++i) {
+            if (__builtin_mul_overflow(r, a, &r)) return std::nullopt;
+            if (r == 0 || r == 1) break;
+        }
+        return r;
+    }
+    case Bin::Min: return std::min(a, b);
+    case Bin::Max: return std::max(a, b);
+    case Bin::Equal: return a == b;
+    case Bin::Less: return a < b;
+    case Bin::LessEq: return a <= b;
+    case Bin::Greater: return a > b;
+    case Bin::GreaterEq: return a >= b;
+    case Bin::And: return (a != 0) && (b != 0);
+    case Bin::Or: return (a != 0) || (b != 0);
+    case Bin::Xor: return (a != 0) != (b != 0);
+    }
+    return std::nullopt;
+}
+
+double realBinary(Bin op, double a, double b) {
+    switch (op) {
+    case Bin::Add: return a + b;
+    case Bin::Sub: return a - b;
+    case Bin::Mul: return a * b;
+    case Bin::Div: return a / b;
+    case Bin::Mod: {
+        double r = std::fmod(a, b);
+        if (r != 0 && ((r < 0) != (b < 0))) r += b;
+        return r;
+    }
+    case Bin::FMod: return std::fmod(a, b);
+    case Bin::Pow: return std::pow(a, b);
+    case Bin::Min: return std::min(a, b);
+    case Bin::Max: return std::max(a, b);
+    case Bin::Equal: return a == b;
+    case Bin::Less: return a < b;
+    case Bin::LessEq: return a <= b;
+    case Bin::Greater: return a > b;
+    case Bin::GreaterEq: return a >= b;
+    case Bin::And: return (a != 0) && (b != 0);
+    case Bin::Or: return (a != 0) || (b != 0);
+    case Bin::Xor: return (a != 0) != (b != 0);
+    }
+    return 0;
+}
+
+bool isComparison(Bin op) {
+    return op == Bin::Equal || op == Bin::Less || op == Bin::LessEq || op == Bin::Greater || op == Bin::GreaterEq ||
+           op == Bin::And || op == Bin::Or || op == Bin::Xor;
+}
+
+std::optional<ConstTensor> binary(Bin op, const ConstTensor& a, const ConstTensor& b) {
+    ShapeResult shape = broadcastShapes(a.shape, b.shape);
+    if (!shape.ok()) throw NodeError(shape.error);
+    const Shape out = shape.outputs[0];
+    const std::int64_t n = elementsOf(out);
+    if (n > kMaxFoldElements) return std::nullopt;
+    const bool asFloat = a.isFloat || b.isFloat;
+    ConstTensor r;
+    r.shape = out;
+    r.isFloat = asFloat && !isComparison(op);
+    std::vector<std::int64_t> idx;
+    for (std::int64_t i = 0; i < n; ++i) {
+        unravel(i, out, idx);
+        const std::size_t ia = broadcastIndex(idx, out, a.shape), ib = broadcastIndex(idx, out, b.shape);
+        if (asFloat) {
+            const double v = realBinary(op, a.real(ia), b.real(ib));
+            if (r.isFloat) r.reals.push_back(v);
+            else r.ints.push_back(static_cast<std::int64_t>(v));
+        } else {
+            auto v = intBinary(op, a.ints[ia], b.ints[ib]);
+            if (!v) return std::nullopt;
+            r.ints.push_back(*v);
+        }
+    }
+    return r;
+}
+
+std::optional<ConstTensor> unary(std::string_view op, const ConstTensor& a) {
+    ConstTensor r = a;
+    if (op == "Not") {
+        if (a.isFloat) return std::nullopt;
+        for (auto& v : r.ints) v = v == 0;
+        return r;
+    }
+    if (!a.isFloat) {
+        for (auto& v : r.ints) {
+            if (op == "Neg") { if (v == std::numeric_limits<std::int64_t>::min()) return std::nullopt; v = -v; }
+            else if (op == "Abs") { if (v == std::numeric_limits<std::int64_t>::min()) return std::nullopt; v = v < 0 ? -v : v; }
+            else if (op == "Sign") v = (v > 0) - (v < 0);
+            else if (op == "Relu") v = std::max<std::int64_t>(v, 0);
+            else if (op == "Floor" || op == "Ceil" || op == "Round" || op == "Identity") {}
+            else return std::nullopt;  // Sqrt, Reciprocal of integers: not shape arithmetic
+        }
+        return r;
+    }
+    for (auto& v : r.reals) {
+        if (op == "Neg") v = -v;
+        else if (op == "Abs") v = std::fabs(v);
+        else if (op == "Sign") v = (v > 0) - (v < 0);
+        else if (op == "Relu") v = std::max(v, 0.0);
+        else if (op == "Floor") v = std::floor(v);
+        else if (op == "Ceil") v = std::ceil(v);
+        else if (op == "Round") v = std::nearbyint(v);  // half to even, as ONNX
+        else if (op == "Sqrt") v = std::sqrt(v);
+        else if (op == "Reciprocal") v = 1.0 / v;
+        else if (op == "Identity") {}
+        else return std::nullopt;
+    }
+    return r;
+}
+
+std::optional<Bin> binaryOp(std::string_view op) {
+    static const std::pair<std::string_view, Bin> table[] = {
+        {"Add", Bin::Add}, {"Sub", Bin::Sub}, {"Mul", Bin::Mul}, {"Div", Bin::Div}, {"Pow", Bin::Pow},
+        {"Min", Bin::Min}, {"Max", Bin::Max}, {"Sum", Bin::Add}, {"Equal", Bin::Equal}, {"Less", Bin::Less},
+        {"LessOrEqual", Bin::LessEq}, {"Greater", Bin::Greater}, {"GreaterOrEqual", Bin::GreaterEq},
+        {"And", Bin::And}, {"Or", Bin::Or}, {"Xor", Bin::Xor}};
+    for (const auto& [name, b] : table)
+        if (name == op) return b;
+    return std::nullopt;
+}
+
+constexpr std::string_view kUnaryOps[] = {"Neg", "Abs", "Sign", "Relu", "Floor", "Ceil", "Round", "Sqrt",
+                                          "Reciprocal", "Not", "Identity"};
+
+// ---- structural
+
+ConstTensor withShape(ConstTensor t, Shape shape) {
+    t.shape = std::move(shape);
+    return t;
+}
+
+Values foldReshape(const ConstTensor& data, const std::vector<std::int64_t>& target, bool allowZero) {
+    if (target.size() > kMaxRank) throw NodeError("reshape target has rank " + std::to_string(target.size()));
+    Shape out;
+    int infer = -1;
+    std::int64_t known = 1;
+    for (std::size_t i = 0; i < target.size(); ++i) {
+        std::int64_t d = target[i];
+        if (d == 0 && !allowZero) {
+            if (i >= data.shape.size()) throw NodeError("reshape copies a dimension the input lacks");
+            d = data.shape[i];
+        }
+        if (d == -1) {
+            if (infer >= 0) throw NodeError("reshape target has more than one -1");
+            infer = static_cast<int>(i);
+            out.push_back(1);
+            continue;
+        }
+        if (d < 0 || d > kMaxFoldElements) throw NodeError("reshape target dimension " + std::to_string(d) + " is invalid");
+        known *= d;
+        out.push_back(d);
+    }
+    const auto n = static_cast<std::int64_t>(data.size());
+    if (infer >= 0) {
+        if (known == 0 || n % known != 0) throw NodeError("cannot reshape a constant of " + std::to_string(n) + " elements");
+        out[static_cast<std::size_t>(infer)] = n / known;
+    } else if (known != n) {
+        throw NodeError("cannot reshape a constant of " + std::to_string(n) + " elements to " + shapeToString(out));
+    }
+    return single(withShape(data, out));
+}
+
+Values foldUnsqueeze(const ConstTensor& data, std::vector<std::int64_t> axes) {
+    const std::size_t rank = data.shape.size() + axes.size();
+    if (rank > kMaxRank) throw NodeError("unsqueeze to rank " + std::to_string(rank));
+    for (auto& a : axes) a = normAxisOrThrow(a, rank);
+    std::sort(axes.begin(), axes.end());
+    if (std::adjacent_find(axes.begin(), axes.end()) != axes.end()) throw NodeError("unsqueeze axes repeat");
+    Shape out;
+    std::size_t src = 0;
+    for (std::size_t i = 0; i < rank; ++i) {
+        if (std::binary_search(axes.begin(), axes.end(), static_cast<std::int64_t>(i))) out.push_back(1);
+        else out.push_back(data.shape[src++]);
+    }
+    return single(withShape(data, out));
+}
+
+Values foldSqueeze(const ConstTensor& data, std::optional<std::vector<std::int64_t>> axes) {
+    Shape out;
+    std::vector<bool> drop(data.shape.size(), false);
+    if (axes) {
+        for (auto a : *axes) {
+            const auto ax = static_cast<std::size_t>(normAxisOrThrow(a, data.shape.size()));
+            if (data.shape[ax] != 1) throw NodeError("squeeze of axis " + std::to_string(a) + " whose size is not 1");
+            drop[ax] = true;
+        }
+    } else {
+        for (std::size_t i = 0; i < data.shape.size(); ++i) drop[i] = data.shape[i] == 1;
+    }
+    for (std::size_t i = 0; i < data.shape.size(); ++i)
+        if (!drop[i]) out.push_back(data.shape[i]);
+    return single(withShape(data, out));
+}
+
+Values foldGather(const ConstTensor& data, const ConstTensor& indices, std::int64_t axis) {
+    if (data.shape.empty()) throw NodeError("gather from a scalar");
+    axis = normAxisOrThrow(axis, data.shape.size());
+    auto idx = indices.integers();
+    if (!idx) return std::nullopt;
+    const auto ax = static_cast<std::size_t>(axis);
+    Shape out(data.shape.begin(), data.shape.begin() + axis);
+    out.insert(out.end(), indices.shape.begin(), indices.shape.end());
+    out.insert(out.end(), data.shape.begin() + axis + 1, data.shape.end());
+    if (out.size() > kMaxRank || elementsOf(out) > kMaxFoldElements) return std::nullopt;
+    const std::int64_t dim = data.shape[ax];
+    std::int64_t outer = 1, inner = 1;
+    for (std::size_t i = 0; i < ax; ++i) outer *= data.shape[i];
+    for (std::size_t i = ax + 1; i < data.shape.size(); ++i) inner *= data.shape[i];
+    std::vector<std::size_t> flat;
+    for (std::int64_t o = 0; o < outer; ++o)
+        for (auto j : *idx) {
+            if (j < -dim || j >= dim) throw NodeError("gather index " + std::to_string(j) + " is out of range for size " + std::to_string(dim));
+            if (j < 0) j += dim;
+            for (std::int64_t k = 0; k < inner; ++k)
+                flat.push_back(static_cast<std::size_t>((o * dim + j) * inner + k));
+        }
+    return single(gatherFlat(data, out, flat));
+}
+
+Values foldConcat(const std::vector<const ConstTensor*>& ins, std::int64_t axis) {
+    if (ins.empty() || !ins[0]) return std::nullopt;
+    const Shape& first = ins[0]->shape;
+    if (first.empty()) throw NodeError("concat of scalars");
+    axis = normAxisOrThrow(axis, first.size());
+    const auto ax = static_cast<std::size_t>(axis);
+    Shape out = first;
+    out[ax] = 0;
+    bool isFloat = false;
+    for (const auto* t : ins) {
+        if (!t) return std::nullopt;
+        if (t->shape.size() != first.size()) throw NodeError("concat of constants of different ranks");
+        for (std::size_t d = 0; d < first.size(); ++d)
+            if (d != ax && t->shape[d] != first[d]) throw NodeError("concat of constants whose shapes differ");
+        out[ax] += t->shape[ax];
+        isFloat = isFloat || t->isFloat;
+    }
+    if (elementsOf(out) > kMaxFoldElements) return std::nullopt;
+    std::int64_t outer = 1;
+    for (std::size_t i = 0; i < ax; ++i) outer *= first[i];
+    ConstTensor r;
+    r.shape = out;
+    r.isFloat = isFloat;
+    for (std::int64_t o = 0; o < outer; ++o)
+        for (const auto* t : ins) {
+            std::int64_t chunk = 1;
+            for (std::size_t i = ax; i < t->shape.size(); ++i) chunk *= t->shape[i];
+            for (std::int64_t k = 0; k < chunk; ++k) {
+                const auto f = static_cast<std::size_t>(o * chunk + k);
+                if (isFloat) r.reals.push_back(t->real(f));
+                else r.ints.push_back(t->ints[f]);
+            }
+        }
+    return single(std::move(r));
+}
+
+}  // namespace
+
+SliceRange clampSlice(std::int64_t start, std::int64_t end, std::int64_t step, std::int64_t dim) {
+    // ONNX Slice: negative bounds count from the end; then start is clamped
+    // to [0, dim] ([0, dim - 1] stepping backwards) and end to [0, dim]
+    // ([-1, dim - 1] stepping backwards).
+    SliceRange s;
+    s.step = step;
+    if (start < 0) start += dim;
+    if (end < 0) end += dim;
+    auto clamp = [](std::int64_t v, std::int64_t lo, std::int64_t hi) { return std::min(std::max(v, lo), hi); };
+    if (step > 0) {
+        start = clamp(start, 0, dim);
+        end = clamp(end, 0, dim);
+        s.count = end > start ? (end - start - 1) / step + 1 : 0;
+    } else {
+        start = clamp(start, 0, dim - 1);
+        end = clamp(end, -1, dim - 1);
+        const std::int64_t back = step == std::numeric_limits<std::int64_t>::min() ? std::numeric_limits<std::int64_t>::max() : -step;
+        s.count = start > end ? (start - end - 1) / back + 1 : 0;
+    }
+    s.start = start;
+    return s;
+}
+
+namespace {
+
+Values foldSlice(const ConstTensor& data, const std::vector<std::int64_t>& starts, const std::vector<std::int64_t>& ends,
+                 std::optional<std::vector<std::int64_t>> axes, std::optional<std::vector<std::int64_t>> steps) {
+    const std::size_t rank = data.shape.size();
+    if (starts.size() != ends.size()) throw NodeError("slice starts and ends differ in length");
+    if (!axes) {
+        axes.emplace(starts.size());
+        std::iota(axes->begin(), axes->end(), 0);
+    }
+    if (!steps) steps.emplace(starts.size(), 1);
+    if (axes->size() != starts.size() || steps->size() != starts.size()) throw NodeError("slice inputs differ in length");
+    std::vector<SliceRange> per(rank);
+    for (std::size_t i = 0; i < rank; ++i) per[i] = {0, data.shape[i], 1};
+    for (std::size_t i = 0; i < starts.size(); ++i) {
+        const auto ax = static_cast<std::size_t>(normAxisOrThrow((*axes)[i], rank));
+        if ((*steps)[i] == 0) throw NodeError("slice step is 0");
+        per[ax] = clampSlice(starts[i], ends[i], (*steps)[i], data.shape[ax]);
+    }
+    Shape out;
+    for (const auto& p : per) out.push_back(p.count);
+    if (elementsOf(out) > kMaxFoldElements) return std::nullopt;
+    const auto st = stridesOf(data.shape);
+    std::vector<std::size_t> flat;
+    std::vector<std::int64_t> idx;
+    const std::int64_t n = elementsOf(out);
+    for (std::int64_t i = 0; i < n; ++i) {
+        unravel(i, out, idx);
+        std::int64_t f = 0;
+        for (std::size_t d = 0; d < rank; ++d) f += (per[d].start + idx[d] * per[d].step) * st[d];
+        flat.push_back(static_cast<std::size_t>(f));
+    }
+    return single(gatherFlat(data, out, flat));
+}
+
+Values foldTranspose(const ConstTensor& data, std::vector<std::int64_t> perm) {
+    const std::size_t rank = data.shape.size();
+    if (perm.empty()) {
+        perm.resize(rank);
+        std::iota(perm.rbegin(), perm.rend(), 0);
+    }
+    if (perm.size() != rank) throw NodeError("transpose perm does not match the rank");
+    std::vector<bool> seen(rank, false);
+    Shape out;
+    for (auto& p : perm) {
+        p = normAxisOrThrow(p, rank);
+        if (seen[static_cast<std::size_t>(p)]) throw NodeError("transpose perm is not a permutation");
+        seen[static_cast<std::size_t>(p)] = true;
+        out.push_back(data.shape[static_cast<std::size_t>(p)]);
+    }
+    const auto st = stridesOf(data.shape);
+    std::vector<std::size_t> flat;
+    std::vector<std::int64_t> idx;
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(data.size()); ++i) {
+        unravel(i, out, idx);
+        std::int64_t f = 0;
+        for (std::size_t d = 0; d < rank; ++d) f += idx[d] * st[static_cast<std::size_t>(perm[d])];
+        flat.push_back(static_cast<std::size_t>(f));
+    }
+    return single(gatherFlat(data, out, flat));
+}
+
+Values foldExpand(const ConstTensor& data, const std::vector<std::int64_t>& shape) {
+    if (shape.size() > kMaxRank) throw NodeError("expand to rank " + std::to_string(shape.size()));
+    for (auto d : shape)
+        if (d < 0) throw NodeError("expand to a negative dimension");
+    ShapeResult r = broadcastShapes(data.shape, Shape(shape.begin(), shape.end()));
+    if (!r.ok()) throw NodeError(r.error);
+    const Shape out = r.outputs[0];
+    const std::int64_t n = elementsOf(out);
+    if (n > kMaxFoldElements) return std::nullopt;
+    std::vector<std::size_t> flat;
+    std::vector<std::int64_t> idx;
+    for (std::int64_t i = 0; i < n; ++i) {
+        unravel(i, out, idx);
+        flat.push_back(broadcastIndex(idx, out, data.shape));
+    }
+    return single(gatherFlat(data, out, flat));
+}
+
+Values foldTile(const ConstTensor& data, const std::vector<std::int64_t>& repeats) {
+    if (repeats.size() != data.shape.size()) throw NodeError("tile repeats do not match the rank");
+    Shape out;
+    for (std::size_t i = 0; i < repeats.size(); ++i) {
+        if (repeats[i] < 0) throw NodeError("tile repeat is negative");
+        if (repeats[i] > kMaxFoldElements) return std::nullopt;
+        out.push_back(data.shape[i] * repeats[i]);
+    }
+    const std::int64_t n = elementsOf(out);
+    if (n > kMaxFoldElements) return std::nullopt;
+    const auto st = stridesOf(data.shape);
+    std::vector<std::size_t> flat;
+    std::vector<std::int64_t> idx;
+    for (std::int64_t i = 0; i < n; ++i) {
+        unravel(i, out, idx);
+        std::int64_t f = 0;
+        for (std::size_t d = 0; d < out.size(); ++d) f += (idx[d] % data.shape[d]) * st[d];
+        flat.push_back(static_cast<std::size_t>(f));
+    }
+    return single(gatherFlat(data, out, flat));
+}
+
+Values foldReduce(std::string_view op, const ConstTensor& data, std::optional<std::vector<std::int64_t>> axes,
+                  bool keepDims, bool noopWithEmptyAxes) {
+    const std::size_t rank = data.shape.size();
+    std::vector<bool> reduce(rank, false);
+    if (!axes || axes->empty()) {
+        if (noopWithEmptyAxes) return single(data);
+        std::fill(reduce.begin(), reduce.end(), true);
+    } else {
+        for (auto a : *axes) reduce[static_cast<std::size_t>(normAxisOrThrow(a, rank))] = true;
+    }
+    Shape out, kept;
+    for (std::size_t i = 0; i < rank; ++i) {
+        if (reduce[i]) {
+            if (keepDims) out.push_back(1);
+        } else {
+            out.push_back(data.shape[i]);
+        }
+        kept.push_back(reduce[i] ? 1 : data.shape[i]);
+    }
+    const std::int64_t n = elementsOf(kept);
+    const bool mean = op == "ReduceMean";
+    const bool isFloat = data.isFloat || mean;
+    std::vector<double> accR(static_cast<std::size_t>(n), op == "ReduceProd" ? 1.0 : 0.0);
+    std::vector<std::int64_t> accI(static_cast<std::size_t>(n), op == "ReduceProd" ? 1 : 0);
+    std::vector<bool> seen(static_cast<std::size_t>(n), false);
+    std::vector<std::int64_t> idx;
+    const std::int64_t count = data.size() > 0 ? static_cast<std::int64_t>(data.size()) / std::max<std::int64_t>(n, 1) : 0;
+    const auto st = stridesOf(kept);
+    for (std::int64_t i = 0; i < static_cast<std::int64_t>(data.size()); ++i) {
+        unravel(i, data.shape, idx);
+        for (std::size_t d = 0; d < rank; ++d)
+            if (reduce[d]) idx[d] = 0;
+        std::int64_t f = 0;
+        for (std::size_t d = 0; d < rank; ++d) f += idx[d] * st[d];
+        const auto k = static_cast<std::size_t>(f);
+        if (isFloat) {
+            const double v = data.real(static_cast<std::size_t>(i));
+            double& a = accR[k];
+            if (op == "ReduceSum" || mean) a += v;
+            else if (op == "ReduceProd") a *= v;
+            else if (op == "ReduceMax") a = seen[k] ? std::max(a, v) : v;
+            else if (op == "ReduceMin") a = seen[k] ? std::min(a, v) : v;
+        } else {
+            const std::int64_t v = data.ints[static_cast<std::size_t>(i)];
+            std::int64_t& a = accI[k];
+            if (op == "ReduceSum") { if (__builtin_add_overflow(a, v, &a)) return std::nullopt; }
+            else if (op == "ReduceProd") { if (__builtin_mul_overflow(a, v, &a)) return std::nullopt; }
+            else if (op == "ReduceMax") a = seen[k] ? std::max(a, v) : v;
+            else if (op == "ReduceMin") a = seen[k] ? std::min(a, v) : v;
+        }
+        seen[k] = true;
+    }
+    if (mean && count > 0)
+        for (auto& a : accR) a /= static_cast<double>(count);
+    if (isFloat) return single(ConstTensor::ofReals(out, accR));
+    return single(ConstTensor::ofInts(out, accI));
+}
+
+// Axes of Squeeze / Unsqueeze / Reduce*: an attribute in older opsets, an
+// optional second input in newer ones.
+std::optional<std::vector<std::int64_t>> axesOf(const onnx::NodeProto& node, const std::vector<const ConstTensor*>& in,
+                                                bool fromInput, bool* unknown) {
+    *unknown = false;
+    if (!fromInput) return attrIntsOpt(node, "axes");
+    if (in.size() < 2 || !in[1]) return std::nullopt;
+    auto v = in[1]->integers();
+    if (!v) *unknown = true;
+    return v;
+}
+
+}  // namespace
+
+bool isFoldableOp(std::string_view op) {
+    static constexpr std::string_view kOps[] = {
+        "Constant", "Identity", "Cast", "CastLike", "Shape", "Size", "Gather", "Unsqueeze", "Squeeze", "Reshape",
+        "Flatten", "Concat", "Slice", "Transpose", "Expand", "Tile", "ConstantOfShape", "Range", "Where",
+        "ReduceProd", "ReduceSum", "ReduceMean", "ReduceMax", "ReduceMin", "Mod", "Dropout"};
+    if (std::find(std::begin(kOps), std::end(kOps), op) != std::end(kOps)) return true;
+    if (binaryOp(op)) return true;
+    return std::find(std::begin(kUnaryOps), std::end(kUnaryOps), op) != std::end(kUnaryOps);
+}
+
+std::optional<std::vector<ConstTensor>> foldNode(const onnx::NodeProto& node,
+                                                 const std::vector<const ConstTensor*>& in, int opset) {
+    const std::string& op = node.op_type();
+    auto input = [&](std::size_t i) -> const ConstTensor* { return i < in.size() ? in[i] : nullptr; };
+    const ConstTensor* x = input(0);
+
+    if (op == "Constant") {
+        if (const auto* t = attrTensor(node, "value")) {
+            auto v = readTensorValues(*t);
+            if (!v) return std::nullopt;
+            return single(std::move(*v));
+        }
+        if (auto i = attrIntOpt(node, "value_int")) return single(ConstTensor::ofInts({}, {*i}));
+        if (auto f = attrFloatOpt(node, "value_float")) return single(ConstTensor::ofReals({}, {*f}));
+        if (auto is = attrIntsOpt(node, "value_ints")) {
+            const auto n = static_cast<std::int64_t>(is->size());
+            return single(ConstTensor::ofInts({n}, std::move(*is)));
+        }
+        if (const auto* a = findAttr(node, "value_floats")) {
+            if (a->type() != onnx::AttributeProto::FLOATS) throw NodeError("attribute 'value_floats' has the wrong type");
+            if (a->floats_size() > kMaxFoldElements) return std::nullopt;
+            return single(ConstTensor::ofReals({a->floats_size()}, std::vector<double>(a->floats().begin(), a->floats().end())));
+        }
+        return std::nullopt;  // sparse_value, strings
+    }
+    if (op == "ConstantOfShape") {
+        auto shape = intsOf(x);
+        if (!shape) return std::nullopt;
+        if (shape->size() > kMaxRank) throw NodeError("ConstantOfShape to rank " + std::to_string(shape->size()));
+        for (auto d : *shape)
+            if (d < 0) throw NodeError("ConstantOfShape to a negative dimension");
+        const Shape out(shape->begin(), shape->end());
+        const std::int64_t n = elementsOf(out);
+        if (n > kMaxFoldElements) return std::nullopt;
+        ConstTensor fill = ConstTensor::ofReals({}, {0.0});
+        if (const auto* t = attrTensor(node, "value")) {
+            auto v = readTensorValues(*t);
+            if (!v || v->size() != 1) return std::nullopt;
+            fill = *v;
+        }
+        if (fill.isFloat) return single(ConstTensor::ofReals(out, std::vector<double>(static_cast<std::size_t>(n), fill.reals[0])));
+        return single(ConstTensor::ofInts(out, std::vector<std::int64_t>(static_cast<std::size_t>(n), fill.ints[0])));
+    }
+    if (op == "Range") {
+        const ConstTensor *s = input(0), *l = input(1), *d = input(2);
+        if (!s || !l || !d || s->size() != 1 || l->size() != 1 || d->size() != 1) return std::nullopt;
+        const bool isFloat = s->isFloat || l->isFloat || d->isFloat;
+        const double start = s->real(0), limit = l->real(0), delta = d->real(0);
+        if (delta == 0 || !std::isfinite(start) || !std::isfinite(limit) || !std::isfinite(delta)) return std::nullopt;
+        const double count = std::max(std::ceil((limit - start) / delta), 0.0);
+        if (count > static_cast<double>(kMaxFoldElements)) return std::nullopt;
+        const auto n = static_cast<std::int64_t>(count);
+        if (isFloat) {
+            std::vector<double> v;
+            for (std::int64_t i = 0; i < n; ++i) v.push_back(start + static_cast<double>(i) * delta);
+            return single(ConstTensor::ofReals({n}, v));
+        }
+        std::vector<std::int64_t> v;
+        for (std::int64_t i = 0; i < n; ++i) v.push_back(s->ints[0] + i * d->ints[0]);
+        return single(ConstTensor::ofInts({n}, v));
+    }
+    if (!x) return std::nullopt;
+
+    if (op == "Identity" || op == "Dropout") {
+        std::vector<ConstTensor> outs{*x};
+        if (node.output_size() > 1 && !node.output(1).empty()) return std::nullopt;  // a mask is not folded
+        return outs;
+    }
+    if (op == "Cast" || op == "CastLike") {
+        int to = 0;
+        if (op == "Cast") {
+            to = static_cast<int>(attrInt(node, "to", 0));
+        } else {
+            const ConstTensor* like = input(1);
+            if (!like) return std::nullopt;
+            to = like->isFloat ? onnx::TensorProto::FLOAT : onnx::TensorProto::INT64;
+        }
+        if (isFloatElemType(to)) {
+            std::vector<double> v;
+            for (std::size_t i = 0; i < x->size(); ++i) v.push_back(x->real(i));
+            return single(ConstTensor::ofReals(x->shape, v));
+        }
+        if (to == onnx::TensorProto::STRING || to == 0) return std::nullopt;
+        std::vector<std::int64_t> v;
+        for (std::size_t i = 0; i < x->size(); ++i) {
+            if (!x->isFloat) {
+                v.push_back(to == onnx::TensorProto::BOOL ? x->ints[i] != 0 : x->ints[i]);
+                continue;
+            }
+            const double r = x->reals[i];
+            if (!std::isfinite(r) || std::fabs(r) > 9.0e18) return std::nullopt;
+            v.push_back(to == onnx::TensorProto::BOOL ? r != 0 : static_cast<std::int64_t>(std::trunc(r)));
+        }
+        return single(ConstTensor::ofInts(x->shape, v));
+    }
+    if (op == "Shape") {
+        auto rank = static_cast<std::int64_t>(x->shape.size());
+        std::int64_t start = attrInt(node, "start", 0), end = attrInt(node, "end", rank);
+        if (start < 0) start += rank;
+        if (end < 0) end += rank;
+        start = std::clamp<std::int64_t>(start, 0, rank);
+        end = std::clamp<std::int64_t>(end, 0, rank);
+        std::vector<std::int64_t> dims;
+        for (std::int64_t i = start; i < end; ++i) dims.push_back(x->shape[static_cast<std::size_t>(i)]);
+        const auto n = static_cast<std::int64_t>(dims.size());
+        return single(ConstTensor::ofInts({n}, dims));
+    }
+    if (op == "Size") return single(ConstTensor::ofInts({}, {static_cast<std::int64_t>(x->size())}));
+    if (op == "Gather") {
+        if (!input(1)) return std::nullopt;
+        return foldGather(*x, *input(1), attrInt(node, "axis", 0));
+    }
+    if (op == "Unsqueeze" || op == "Squeeze") {
+        bool unknown = false;
+        auto axes = axesOf(node, in, opset >= 13, &unknown);
+        if (unknown) return std::nullopt;
+        if (op == "Squeeze") return foldSqueeze(*x, axes);
+        if (!axes) throw NodeError("Unsqueeze needs axes");
+        return foldUnsqueeze(*x, *axes);
+    }
+    if (op == "Reshape") {
+        std::optional<std::vector<std::int64_t>> target;
+        if (opset >= 5) target = intsOf(input(1));
+        else target = attrIntsOpt(node, "shape");
+        if (!target) return std::nullopt;
+        return foldReshape(*x, *target, attrInt(node, "allowzero", 0) != 0);
+    }
+    if (op == "Flatten") {
+        const std::int64_t axis = normAxisOrThrow(attrInt(node, "axis", 1), x->shape.size(), true);
+        std::int64_t outer = 1;
+        for (std::int64_t i = 0; i < axis; ++i) outer *= x->shape[static_cast<std::size_t>(i)];
+        const auto n = static_cast<std::int64_t>(x->size());
+        return single(withShape(*x, {outer, outer ? n / outer : 0}));
+    }
+    if (op == "Concat") {
+        auto axis = attrIntOpt(node, "axis");
+        if (!axis) throw NodeError("Concat needs an axis");
+        std::vector<const ConstTensor*> parts;
+        for (std::size_t i = 0; i < in.size(); ++i) parts.push_back(in[i]);
+        return foldConcat(parts, *axis);
+    }
+    if (op == "Slice") {
+        std::optional<std::vector<std::int64_t>> starts, ends, axes, steps;
+        if (opset >= 10) {
+            starts = intsOf(input(1));
+            ends = intsOf(input(2));
+            if (input(3)) { axes = intsOf(input(3)); if (!axes) return std::nullopt; }
+            if (input(4)) { steps = intsOf(input(4)); if (!steps) return std::nullopt; }
+        } else {
+            starts = attrIntsOpt(node, "starts");
+            ends = attrIntsOpt(node, "ends");
+            axes = attrIntsOpt(node, "axes");
+        }
+        if (!starts || !ends) return std::nullopt;
+        return foldSlice(*x, *starts, *ends, axes, steps);
+    }
+    if (op == "Transpose") return foldTranspose(*x, attrInts(node, "perm"));
+    if (op == "Expand") {
+        auto shape = intsOf(input(1));
+        if (!shape) return std::nullopt;
+        return foldExpand(*x, *shape);
+    }
+    if (op == "Tile") {
+        auto repeats = intsOf(input(1));
+        if (!repeats) return std::nullopt;
+        return foldTile(*x, *repeats);
+    }
+    if (op == "Where") {
+        const ConstTensor *a = input(1), *b = input(2);
+        if (!a || !b) return std::nullopt;
+        ShapeResult s1 = broadcastShapes(x->shape, a->shape);
+        if (!s1.ok()) throw NodeError(s1.error);
+        ShapeResult s2 = broadcastShapes(s1.outputs[0], b->shape);
+        if (!s2.ok()) throw NodeError(s2.error);
+        const Shape out = s2.outputs[0];
+        const std::int64_t n = elementsOf(out);
+        if (n > kMaxFoldElements) return std::nullopt;
+        const bool isFloat = a->isFloat || b->isFloat;
+        ConstTensor r;
+        r.shape = out;
+        r.isFloat = isFloat;
+        std::vector<std::int64_t> idx;
+        for (std::int64_t i = 0; i < n; ++i) {
+            unravel(i, out, idx);
+            const bool c = x->real(broadcastIndex(idx, out, x->shape)) != 0;
+            const ConstTensor* src = c ? a : b;
+            const std::size_t f = broadcastIndex(idx, out, src->shape);
+            if (isFloat) r.reals.push_back(src->real(f));
+            else r.ints.push_back(src->ints[f]);
+        }
+        return single(std::move(r));
+    }
+    if (op.rfind("Reduce", 0) == 0) {
+        if (op != "ReduceProd" && op != "ReduceSum" && op != "ReduceMean" && op != "ReduceMax" && op != "ReduceMin")
+            return std::nullopt;
+        const bool axesInput = op == "ReduceSum" ? opset >= 13 : opset >= 18;
+        bool unknown = false;
+        auto axes = axesOf(node, in, axesInput, &unknown);
+        if (unknown) return std::nullopt;
+        return foldReduce(op, *x, axes, attrInt(node, "keepdims", 1) != 0, attrInt(node, "noop_with_empty_axes", 0) != 0);
+    }
+    if (op == "Mod") {
+        if (!input(1)) return std::nullopt;
+        auto r = binary(attrInt(node, "fmod", 0) ? Bin::FMod : Bin::Mod, *x, *input(1));
+        if (!r) return std::nullopt;
+        return single(std::move(*r));
+    }
+    if (auto b = binaryOp(op)) {
+        // Variadic for Min, Max, Sum; exactly two inputs otherwise.
+        ConstTensor acc = *x;
+        for (std::size_t i = 1; i < in.size(); ++i) {
+            if (!in[i]) return std::nullopt;
+            auto r = binary(*b, acc, *in[i]);
+            if (!r) return std::nullopt;
+            acc = std::move(*r);
+        }
+        if (in.size() < 2 && op != "Min" && op != "Max" && op != "Sum") return std::nullopt;
+        return single(std::move(acc));
+    }
+    if (std::find(std::begin(kUnaryOps), std::end(kUnaryOps), op) != std::end(kUnaryOps)) {
+        auto r = unary(op, *x);
+        if (!r) return std::nullopt;
+        return single(std::move(*r));
+    }
+    return std::nullopt;
+}
+
+}  // namespace tessera::core::onnxio

@@ -1,0 +1,146 @@
+// The GUI executable end to end: --screenshot renders a real picture of the
+// window for good input, and bad input exits 1 with a message naming the
+// file instead of crashing; --help and the no-display case say what to do.
+
+#include <QFile>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    bool crashed = false;
+    QString out;
+    QString err;
+};
+
+Run runGui(const QStringList& args, QProcessEnvironment env = QProcessEnvironment::systemEnvironment(),
+           int timeoutMs = 240000) {
+    QProcess process;
+    process.setProcessEnvironment(env);
+    process.start(QStringLiteral(TESSERA_GUI), args);
+    Run run;
+    if (!process.waitForFinished(timeoutMs)) {
+        process.kill();
+        process.waitForFinished();
+        run.crashed = true;
+    }
+    run.crashed = run.crashed || process.exitStatus() != QProcess::NormalExit;
+    run.exitCode = process.exitCode();
+    run.out = QString::fromLocal8Bit(process.readAllStandardOutput());
+    run.err = QString::fromLocal8Bit(process.readAllStandardError());
+    return run;
+}
+
+QProcessEnvironment offscreen() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    return env;
+}
+
+quint32 bigEndian32(const QByteArray& bytes, int at) {
+    quint32 v = 0;
+    for (int i = 0; i < 4; ++i) v = (v << 8) | static_cast<quint8>(bytes[at + i]);
+    return v;
+}
+
+}  // namespace
+
+class TestGuiSmoke : public QObject {
+    Q_OBJECT
+private slots:
+    void screenshotOfNetwork_data();
+    void screenshotOfNetwork();
+    void brokenInputExitsWithMessage_data();
+    void brokenInputExitsWithMessage();
+    void help();
+    void usageErrors();
+    void noDisplayExplains();
+};
+
+void TestGuiSmoke::screenshotOfNetwork_data() {
+    QTest::addColumn<QString>("network");
+    QTest::newRow("resnet18") << QStringLiteral("resnet18");
+    QTest::newRow("inception_v4") << QStringLiteral("inception_v4");
+    QTest::newRow("json file") << QStringLiteral(TESSERA_SOURCE_DIR "/resources/zoo/squeezenet1_0.json");
+}
+
+void TestGuiSmoke::screenshotOfNetwork() {
+    QFETCH(QString, network);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    const Run run = runGui({network, QStringLiteral("--screenshot"), png}, offscreen());
+    QVERIFY2(!run.crashed, qPrintable(run.err));
+    QVERIFY2(run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QStringLiteral("screenshot saved")));
+
+    QFile file(png);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    // A PNG (signature, then IHDR with width and height) of a real window:
+    // a blank or near-blank picture compresses to a few kilobytes.
+    QVERIFY(bytes.startsWith(QByteArray("\x89PNG\r\n\x1a\n", 8)));
+    QVERIFY(bytes.size() > 24);
+    QCOMPARE(bytes.mid(12, 4), QByteArray("IHDR"));
+    QVERIFY(bigEndian32(bytes, 16) >= 800);
+    QVERIFY(bigEndian32(bytes, 20) >= 600);
+    QVERIFY2(bytes.size() > 40 * 1024, qPrintable(QString::number(bytes.size())));
+}
+
+void TestGuiSmoke::brokenInputExitsWithMessage_data() {
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("named");  // what the message must contain
+    QTest::newRow("truncated json") << QStringLiteral(TESSERA_TEST_DATA "/networks_bad/truncated.json")
+                                    << QStringLiteral("truncated.json");
+    QTest::newRow("cycle") << QStringLiteral(TESSERA_TEST_DATA "/networks_bad/cycle.json") << QStringLiteral("cycle.json");
+    QTest::newRow("missing file") << QStringLiteral("/nonexistent/dir/model.onnx") << QStringLiteral("model.onnx");
+    QTest::newRow("unknown zoo name") << QStringLiteral("resnet1000") << QStringLiteral("resnet1000");
+}
+
+void TestGuiSmoke::brokenInputExitsWithMessage() {
+    QFETCH(QString, spec);
+    QFETCH(QString, named);
+    QTemporaryDir dir;
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    const Run run = runGui({spec, QStringLiteral("--screenshot"), png}, offscreen());
+    QVERIFY2(!run.crashed, qPrintable(run.err));
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("could not open")), qPrintable(run.err));
+    QVERIFY2(run.err.contains(named), qPrintable(run.err));
+    QVERIFY(!QFile::exists(png));
+}
+
+void TestGuiSmoke::help() {
+    const Run run = runGui({QStringLiteral("--help")}, offscreen());
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.contains(QStringLiteral("Usage: tessera")));
+    QVERIFY(run.out.contains(QStringLiteral("--screenshot")));
+    QVERIFY(run.out.contains(QStringLiteral("resnet18")));
+}
+
+void TestGuiSmoke::usageErrors() {
+    Run run = runGui({QStringLiteral("--no-such-option")}, offscreen());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains(QStringLiteral("--no-such-option")));
+    run = runGui({QStringLiteral("resnet18"), QStringLiteral("vgg16")}, offscreen());
+    QCOMPARE(run.exitCode, 2);
+    run = runGui({QStringLiteral("--screenshot")}, offscreen());
+    QCOMPARE(run.exitCode, 2);
+}
+
+void TestGuiSmoke::noDisplayExplains() {
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(QString::fromLatin1(name));
+    const Run run = runGui({}, env, 30000);
+    QVERIFY2(!run.crashed, qPrintable(run.err));
+    QVERIFY(run.exitCode != 0);
+    QVERIFY2(run.err.contains(QStringLiteral("xvfb-run")), qPrintable(run.err));
+    QVERIFY(run.err.contains(QStringLiteral("tessera-cli")));
+}
+
+QTEST_GUILESS_MAIN(TestGuiSmoke)
+#include "tst_gui_smoke.moc"
