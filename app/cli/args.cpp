@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "core/types.h"
 
 #include <algorithm>
 #include <ostream>
@@ -91,6 +92,36 @@ std::optional<int> parseOrReport(Args& args, const std::vector<std::string>& arg
         return kExitOk;
     }
     return std::nullopt;
+}
+
+int dispatchSubcommand(const std::string& command, const std::vector<Subcommand>& subcommands,
+                       const std::vector<std::string>& argv, CliStreams io) {
+    std::string names;
+    for (const auto& sub : subcommands) names += (names.empty() ? "" : "|") + sub.name;
+    std::string usage = "Usage: tessera-cli " + command + " <" + names + "> [options]\n\n";
+    for (const auto& sub : subcommands)
+        usage += "  " + sub.name + std::string(sub.name.size() < 10 ? 10 - sub.name.size() : 1, ' ') + sub.summary + "\n";
+    usage += "\nRun 'tessera-cli " + command + " <subcommand> --help' for its options.\n";
+    if (argv.empty()) {
+        io.err << usage;
+        return kExitUsage;
+    }
+    if (argv[0] == "--help" || argv[0] == "-h" || argv[0] == "help") {
+        io.out << usage;
+        return kExitOk;
+    }
+    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
+    for (const auto& sub : subcommands) {
+        if (sub.name != argv[0]) continue;
+        try {
+            return sub.run(rest, io);
+        } catch (const core::FormatError& e) {
+            io.err << "tessera-cli " << command << " " << sub.name << ": " << e.what() << "\n";
+            return kExitFailure;
+        }
+    }
+    io.err << "tessera-cli " << command << ": unknown subcommand '" << argv[0] << "'\n\n" << usage;
+    return kExitUsage;
 }
 
 }  // namespace tessera::cli

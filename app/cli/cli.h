@@ -56,6 +56,20 @@ std::optional<int> parseOrReport(Args& args, const std::vector<std::string>& arg
 
 using CommandFn = std::function<int(const std::vector<std::string>& argv, CliStreams io)>;
 
+// One subcommand of a command group (e.g. "show" of "network").
+struct Subcommand {
+    std::string name;
+    std::string summary;
+    CommandFn run;
+};
+
+// Runs `argv[0]` among `subcommands` of `command` with the rest of argv:
+// prints the group's usage for --help (exit 0) or on a missing / unknown
+// subcommand (exit 2), and turns a core::FormatError escaping the
+// subcommand into "tessera-cli <command> <sub>: <message>" (exit 1).
+int dispatchSubcommand(const std::string& command, const std::vector<Subcommand>& subcommands,
+                       const std::vector<std::string>& argv, CliStreams io);
+
 int runNetworkCommand(const std::vector<std::string>& argv, CliStreams io);
 int runPlatformCommand(const std::vector<std::string>& argv, CliStreams io);
 int runGpCommand(const std::vector<std::string>& argv, CliStreams io);

@@ -160,30 +160,11 @@ int importCommand(const std::vector<std::string>& argv, CliStreams io) {
 }  // namespace
 
 int runNetworkCommand(const std::vector<std::string>& argv, CliStreams io) {
-    const std::string usage =
-        "Usage: tessera-cli network <list|show|import> [options]\n\n"
-        "  list      the built-in model zoo\n"
-        "  show      layers, shapes, MACs and parameters of a network\n"
-        "  import    convert an ONNX model into a Tessera network file\n";
-    if (argv.empty()) {
-        io.err << usage;
-        return kExitUsage;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (argv[0] == "--help" || argv[0] == "-h") {
-        io.out << usage;
-        return kExitOk;
-    }
-    try {
-        if (argv[0] == "list") return listCommand(rest, io);
-        if (argv[0] == "show") return showCommand(rest, io);
-        if (argv[0] == "import") return importCommand(rest, io);
-    } catch (const FormatError& e) {
-        io.err << "tessera-cli network " << argv[0] << ": " << e.what() << "\n";
-        return kExitFailure;
-    }
-    io.err << "tessera-cli network: unknown subcommand '" << argv[0] << "'\n\n" << usage;
-    return kExitUsage;
+    return dispatchSubcommand("network",
+                              {{"list", "the built-in model zoo", listCommand},
+                               {"show", "layers, shapes, MACs and parameters of a network", showCommand},
+                               {"import", "convert an ONNX model into a Tessera network file", importCommand}},
+                              argv, io);
 }
 
 }  // namespace tessera::cli

@@ -24,15 +24,6 @@ using core::FigureBasis;
 using core::Platform;
 using nlohmann::json;
 
-constexpr const char* kPlatformUsage =
-    "Usage: tessera-cli platform <subcommand> [options]\n\n"
-    "Platform descriptors: the devices (CPU, GPU, FPGA) of a platform and the links\n"
-    "between them, every figure with its public source.\n\n"
-    "Subcommands:\n"
-    "  list        list the built-in platforms\n"
-    "  show        show one platform (built-in name or descriptor file)\n\n"
-    "Run 'tessera-cli platform <subcommand> --help' for its options.\n";
-
 // 80330 -> "80,330"; 1331.2 -> "1,331.2"; at most three decimals.
 std::string formatNumber(double v) {
     if (!std::isfinite(v)) return std::to_string(v);
@@ -230,20 +221,10 @@ int runShow(const std::vector<std::string>& argv, CliStreams io) {
 }  // namespace
 
 int runPlatformCommand(const std::vector<std::string>& argv, CliStreams io) {
-    if (argv.empty()) {
-        io.err << kPlatformUsage;
-        return kExitUsage;
-    }
-    const std::string& sub = argv.front();
-    if (sub == "--help" || sub == "-h" || sub == "help") {
-        io.out << kPlatformUsage;
-        return kExitOk;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (sub == "list") return runList(rest, io);
-    if (sub == "show") return runShow(rest, io);
-    io.err << "tessera-cli: unknown platform subcommand '" << sub << "'\n\n" << kPlatformUsage;
-    return kExitUsage;
+    return dispatchSubcommand("platform",
+                              {{"list", "the built-in platform descriptors", runList},
+                               {"show", "devices, FPGA budgets, links and sources of a platform", runShow}},
+                              argv, io);
 }
 
 }  // namespace tessera::cli

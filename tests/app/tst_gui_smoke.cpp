@@ -8,32 +8,17 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "tests/common/process_run.h"
+
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    bool crashed = false;
-    QString out;
-    QString err;
-};
+using Run = tessera::test::ProcessRun;
 
-Run runGui(const QStringList& args, QProcessEnvironment env = QProcessEnvironment::systemEnvironment(),
-           int timeoutMs = 240000) {
-    QProcess process;
-    process.setProcessEnvironment(env);
-    process.start(QStringLiteral(TESSERA_GUI), args);
-    Run run;
-    if (!process.waitForFinished(timeoutMs)) {
-        process.kill();
-        process.waitForFinished();
-        run.crashed = true;
-    }
-    run.crashed = run.crashed || process.exitStatus() != QProcess::NormalExit;
-    run.exitCode = process.exitCode();
-    run.out = QString::fromLocal8Bit(process.readAllStandardOutput());
-    run.err = QString::fromLocal8Bit(process.readAllStandardError());
-    return run;
+Run runGui(const QStringList& args, const QProcessEnvironment& env, int timeoutMs = 240000) {
+    return tessera::test::runProcess(QStringLiteral(TESSERA_GUI), args, env, timeoutMs);
 }
+
+bool crashed(const Run& run) { return run.timedOut || run.status != QProcess::NormalExit; }
 
 QProcessEnvironment offscreen() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
@@ -74,7 +59,7 @@ void TestGuiSmoke::screenshotOfNetwork() {
     QVERIFY(dir.isValid());
     const QString png = dir.filePath(QStringLiteral("shot.png"));
     const Run run = runGui({network, QStringLiteral("--screenshot"), png}, offscreen());
-    QVERIFY2(!run.crashed, qPrintable(run.err));
+    QVERIFY2(!crashed(run), qPrintable(run.err));
     QVERIFY2(run.exitCode == 0, qPrintable(run.err));
     QVERIFY(run.out.contains(QStringLiteral("screenshot saved")));
 
@@ -107,7 +92,7 @@ void TestGuiSmoke::brokenInputExitsWithMessage() {
     QTemporaryDir dir;
     const QString png = dir.filePath(QStringLiteral("shot.png"));
     const Run run = runGui({spec, QStringLiteral("--screenshot"), png}, offscreen());
-    QVERIFY2(!run.crashed, qPrintable(run.err));
+    QVERIFY2(!crashed(run), qPrintable(run.err));
     QCOMPARE(run.exitCode, 1);
     QVERIFY2(run.err.contains(QStringLiteral("could not open")), qPrintable(run.err));
     QVERIFY2(run.err.contains(named), qPrintable(run.err));
@@ -136,7 +121,7 @@ void TestGuiSmoke::noDisplayExplains() {
     QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
     for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"}) env.remove(QString::fromLatin1(name));
     const Run run = runGui({}, env, 30000);
-    QVERIFY2(!run.crashed, qPrintable(run.err));
+    QVERIFY2(!crashed(run), qPrintable(run.err));
     QVERIFY(run.exitCode != 0);
     QVERIFY2(run.err.contains(QStringLiteral("xvfb-run")), qPrintable(run.err));
     QVERIFY(run.err.contains(QStringLiteral("tessera-cli")));

@@ -6,32 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tests/common/process_run.h"
+
 using nlohmann::json;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QProcess::ExitStatus status = QProcess::CrashExit;
-    QString out, err;
-};
-
-Run cli(const QStringList& args) {
-    QProcess p;
-    p.start(QStringLiteral(TESSERA_CLI), args);
-    Run r;
-    if (!p.waitForFinished(120000)) {
-        p.kill();
-        p.waitForFinished();
-        r.err = "timed out";
-        return r;
-    }
-    r.exitCode = p.exitCode();
-    r.status = p.exitStatus();
-    r.out = QString::fromUtf8(p.readAllStandardOutput());
-    r.err = QString::fromUtf8(p.readAllStandardError());
-    return r;
-}
+using Run = tessera::test::ProcessRun;
+using tessera::test::cli;
 
 QString data(const QString& rel) { return QStringLiteral(TESSERA_TEST_DATA "/pbqp/") + rel; }
 
@@ -48,7 +30,6 @@ class TestPbqpCli : public QObject {
 private slots:
     void initTestCase() {
         // Solver tests do not depend on the CLI target; build it to run these.
-        if (!QFileInfo::exists(QStringLiteral(TESSERA_CLI))) QSKIP("tessera-cli is not built");
     }
 
     void help() {
