@@ -109,26 +109,7 @@ int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
 }  // namespace
 
 int runGpCommand(const std::vector<std::string>& argv, CliStreams io) {
-    const std::string usage =
-        "Usage: tessera-cli gp <solve> [options]\n\n"
-        "  solve     solve a geometric program (GP JSON format)\n";
-    if (argv.empty()) {
-        io.err << usage;
-        return kExitUsage;
-    }
-    const std::vector<std::string> rest(argv.begin() + 1, argv.end());
-    if (argv[0] == "--help" || argv[0] == "-h") {
-        io.out << usage;
-        return kExitOk;
-    }
-    try {
-        if (argv[0] == "solve") return solveCommand(rest, io);
-    } catch (const FormatError& e) {
-        io.err << "tessera-cli gp " << argv[0] << ": " << e.what() << "\n";
-        return kExitFailure;
-    }
-    io.err << "tessera-cli gp: unknown subcommand '" << argv[0] << "'\n\n" << usage;
-    return kExitUsage;
+    return dispatchSubcommand("gp", {{"solve", "solve a geometric program (GP JSON format)", solveCommand}}, argv, io);
 }
 
 }  // namespace tessera::cli

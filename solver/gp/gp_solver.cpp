@@ -5,7 +5,6 @@
 #include <cmath>
 #include <optional>
 #include <sstream>
-#include <cstdlib>
 
 #include <Eigen/Cholesky>
 #include <Eigen/SVD>
@@ -14,12 +13,19 @@ namespace tessera::solver::gp {
 
 namespace {
 
-constexpr double kMu = 10.0;          // barrier parameter growth per step (Boyd & Vandenberghe 11.7)
+// Barrier target growth per step (Boyd & Vandenberghe 11.7 suggest 10), adapted
+// to the last step length s: mu = kMuShort + (kMuFull - kMuShort) * s^2. On the
+// reference suite this needs 2410 Newton iterations in all (worst 71) against
+// 3030 (worst 184) for a fixed 10 and 3129 (worst 63) for a fixed 3: aggressive
+// after full steps, cautious after steps cut short by the boundary.
+constexpr double kMuShort = 3.0;
+constexpr double kMuFull = 10.0;
 constexpr double kAlpha = 0.01;       // sufficient residual decrease in the line search
 constexpr double kBeta = 0.5;         // backtracking factor
 constexpr double kPhase1Target = 1.0; // phase I stops once every constraint is below exp(-1)
 constexpr double kMinStep = 1e-14;
 constexpr double kMaxLogStep = 10.0;
+constexpr int kChunk = 96;            // rows per rank update
 
 using Clock = std::chrono::steady_clock;
 
@@ -92,7 +98,15 @@ private:
     // Per-iteration state.
     Eigen::VectorXd u, w, fval;
     Eigen::MatrixXd grad;              // k x (m+1): gradients of the log-sum-exps in z
-    Eigen::MatrixXd Fs, Dc, Dcs, H;
+    Eigen::MatrixXd Fs;                // centred, weighted rows of the multi-term posynomials
+    Eigen::MatrixXd Dc, Dcs, H;
+    int curvedRows = 0;                // rows of Fs (terms of multi-term posynomials)
+    // Barrier terms: monomial constraints with few non-zero exponents (bounds,
+    // mostly) are added entry by entry; the others by a dense rank update.
+    std::vector<int> denseCons, sparseCons;
+    std::vector<int> sparseStart;      // per sparse constraint, its range in sparseIdx/sparseVal
+    std::vector<int> sparseIdx;
+    std::vector<double> sparseVal;
     Eigen::VectorXd jacobi, v, dv, vTrial, lam, dlam, lamTrial, c, cTrial, objGrad, rDual, rhs, scale, Dcdv;
     Eigen::LDLT<Eigen::MatrixXd, Eigen::Lower> ldlt;
     int nv = 0;                        // k (+1 for phase I's s)
@@ -131,9 +145,28 @@ GpWorkspace::GpWorkspace(const CompiledGp& gp) {
     w.resize(terms);
     fval.resize(m + 1);
     grad.resize(k, m + 1);
-    Fs.resize(terms, k);
+    for (int q = 0; q <= m; ++q)
+        if (multiTerm[static_cast<std::size_t>(q)]) curvedRows += start[q + 1] - start[q];
+    Fs.resize(curvedRows, k);
     Dc.resize(k + 1, m);
-    Dcs.resize(k + 1, m);
+    sparseStart.push_back(0);
+    for (int i = 0; i < m; ++i) {
+        const int j = start[i + 1];
+        int nnz = 0;
+        for (int col = 0; col < k; ++col) nnz += F(j, col) != 0.0;
+        if (multiTerm[static_cast<std::size_t>(i + 1)] || nnz > std::max(2, k / 8)) {
+            denseCons.push_back(i);
+            continue;
+        }
+        sparseCons.push_back(i);
+        for (int col = 0; col < k; ++col)
+            if (F(j, col) != 0.0) {
+                sparseIdx.push_back(col);
+                sparseVal.push_back(F(j, col));
+            }
+        sparseStart.push_back(static_cast<int>(sparseIdx.size()));
+    }
+    Dcs.resize(k + 1, static_cast<Eigen::Index>(denseCons.size()));
     H.resize(k + 1, k + 1);
     ldlt = Eigen::LDLT<Eigen::MatrixXd, Eigen::Lower>(k + 1);
     for (auto* vec : {&jacobi, &v, &dv, &vTrial, &objGrad, &rDual, &rhs}) vec->resize(k + 1);
@@ -167,9 +200,9 @@ double GpWorkspace::residualNorm(const Eigen::VectorXd& lambda, const Eigen::Vec
     objGrad.head(nv).setZero();
     if (phase == Phase::One) objGrad(k) = 1.0;
     else objGrad.head(k) = grad.col(0);
-    Dc.topRows(k) = grad.rightCols(m);
-    if (phase == Phase::One) Dc.row(k).setConstant(-1.0);
-    rDual.head(nv).noalias() = objGrad.head(nv) + Dc.topRows(nv) * lambda;
+    rDual.head(k).noalias() = grad.rightCols(m) * lambda;
+    rDual.head(k) += objGrad.head(k);
+    if (phase == Phase::One) rDual(k) = objGrad(k) - lambda.sum();
     double centrality = 0.0;
     for (int i = 0; i < m; ++i) {
         const double r = -lambda(i) * cc(i) - 1.0 / t;
@@ -181,7 +214,10 @@ double GpWorkspace::residualNorm(const Eigen::VectorXd& lambda, const Eigen::Vec
 GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock::time_point started) {
     phase = ph;
     lastStep = 0.0;
+    int tinySteps = 0;
     nv = k + (phase == Phase::One ? 1 : 0);
+    // Sized per phase (at most two allocations per solve), never inside the loop.
+    H.resize(nv, nv);
     evaluate(v, true);
     constraintValues(v, c);
     double t = 1.0;
@@ -224,27 +260,47 @@ GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock:
         // Tie the barrier target to the dual residual too: while the dual is
         // infeasible the surrogate gap understates the distance to optimality,
         // and letting t outrun it starves the multipliers.
-        static const double muX = std::getenv("GPMU") ? std::atof(std::getenv("GPMU")) : kMu;
-        static const double resW = std::getenv("GPRES") ? std::atof(std::getenv("GPRES")) : 1.0;
-        t = m > 0 ? muX * m / std::max({eta, resW * dualRes, 1e-300}) : 1.0;
+        const double mu = kMuShort + (kMuFull - kMuShort) * lastStep * lastStep;
+        t = m > 0 ? mu * m / std::max({eta, dualRes, 1e-300}) : 1.0;
         // Hessian of the Lagrangian plus the barrier's Gauss-Newton part, lower triangle.
         // The Hessian of a log-sum-exp is sum_j w_j (F_j - grad)(F_j - grad)^T: formed
         // from centred rows it stays positive semidefinite without cancellation.
+        // Monomials are linear in log space and contribute no rows.
+        int rows = 0;
         for (int q = 0; q <= m; ++q) {
             const double coef = q == 0 ? (phase == Phase::One ? 0.0 : 1.0) : lam(q - 1);
-            const bool curved = multiTerm[static_cast<std::size_t>(q)] && coef > 0.0;
-            const int a = start[q], len = start[q + 1] - start[q];
-            if (!curved) {
-                Fs.middleRows(a, len).setZero();
-                continue;
-            }
-            for (int j = a; j < a + len; ++j) Fs.row(j) = std::sqrt(coef * w(j)) * (F.row(j) - grad.col(q).transpose());
+            if (!multiTerm[static_cast<std::size_t>(q)] || coef <= 0.0) continue;
+            for (int j = start[q]; j < start[q + 1]; ++j)
+                Fs.row(rows++) = std::sqrt(coef * w(j)) * (F.row(j) - grad.col(q).transpose());
         }
-        H.topLeftCorner(nv, nv).setZero();
-        H.topLeftCorner(k, k).selfadjointView<Eigen::Lower>().rankUpdate(Fs.transpose());
+        H.setZero();
+        // In chunks, so that Eigen's product blocking stays on the stack (no heap traffic).
+        for (int r0 = 0; r0 < rows; r0 += kChunk)
+            H.topLeftCorner(k, k).selfadjointView<Eigen::Lower>().rankUpdate(Fs.middleRows(r0, std::min(kChunk, rows - r0)).transpose());
+        Dc.topRows(k) = grad.rightCols(m);
+        if (phase == Phase::One) Dc.row(k).setConstant(-1.0);
         for (int i = 0; i < m; ++i) scale(i) = 1.0 / (-c(i));
-        Dcs.topRows(nv).noalias() = Dc.topRows(nv) * (lam.cwiseProduct(scale)).cwiseSqrt().asDiagonal();
-        H.topLeftCorner(nv, nv).selfadjointView<Eigen::Lower>().rankUpdate(Dcs.topRows(nv));
+        const int nd = static_cast<int>(denseCons.size());
+        for (int r = 0; r < nd; ++r) {
+            const int i = denseCons[static_cast<std::size_t>(r)];
+            Dcs.col(r).head(nv) = Dc.col(i).head(nv) * std::sqrt(lam(i) * scale(i));
+        }
+        for (int c0 = 0; c0 < nd; c0 += kChunk)
+            H.selfadjointView<Eigen::Lower>().rankUpdate(Dcs.topRows(nv).middleCols(c0, std::min(kChunk, nd - c0)));
+        for (std::size_t r = 0; r < sparseCons.size(); ++r) {
+            const int i = sparseCons[r];
+            const double wgt = lam(i) * scale(i);
+            const int a = sparseStart[r], b = sparseStart[r + 1];
+            for (int p1 = a; p1 < b; ++p1) {
+                for (int p2 = a; p2 <= p1; ++p2) {
+                    // sparseIdx is increasing, so (p1, p2) is in the lower triangle.
+                    H(sparseIdx[static_cast<std::size_t>(p1)], sparseIdx[static_cast<std::size_t>(p2)]) +=
+                        wgt * sparseVal[static_cast<std::size_t>(p1)] * sparseVal[static_cast<std::size_t>(p2)];
+                }
+                if (phase == Phase::One) H(k, sparseIdx[static_cast<std::size_t>(p1)]) -= wgt * sparseVal[static_cast<std::size_t>(p1)];
+            }
+            if (phase == Phase::One) H(k, k) += wgt;
+        }
         rhs.head(nv).noalias() = Dc.topRows(nv) * scale;
         rhs.head(nv) *= 1.0 / t;
         rhs.head(nv) += objGrad.head(nv);
@@ -258,10 +314,9 @@ GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock:
         }
         for (int j = 0; j < nv; ++j)
             for (int i = j; i < nv; ++i) H(i, j) *= jacobi(i) * jacobi(j);
-        H.topLeftCorner(nv, nv).diagonal().array() += 1e-12;
+        H.diagonal().array() += 1e-12;
         rhs.head(nv).array() *= jacobi.head(nv).array();
-        if (nv == k + 1) ldlt.compute(H);
-        else ldlt.compute(H.topLeftCorner(nv, nv));
+        ldlt.compute(H);
         if (ldlt.info() != Eigen::Success) return Outcome::Stalled;
         dv.head(nv) = ldlt.solve(rhs.head(nv));
         dv.head(nv).array() *= jacobi.head(nv).array();
@@ -328,6 +383,13 @@ GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock:
         lam = lamTrial;
         c = cTrial;
         lastStep = step;
+        // Rounding limits the attainable accuracy: tiny steps in a row mean no more progress.
+        tinySteps = step < 1e-6 && step * dv.head(nv).cwiseAbs().maxCoeff() < 1e-10 ? tinySteps + 1 : 0;
+        if (tinySteps >= 5) {
+            stalledNearOptimum = phase == Phase::Two && eta <= 1e3 * options.gapTolerance &&
+                                 dualRes <= 1e3 * options.feasibilityTolerance * (1.0 + objGradNorm);
+            return Outcome::Stalled;
+        }
     }
 }
 
@@ -398,9 +460,15 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
     if (k == 0) {
         // The equalities fix every variable: nothing to optimise, only to check.
         lam.setZero();
-        if (m > 0 && fval.tail(m).maxCoeff() > options.feasibilityTolerance)
-            return finish(gp, GpStatus::Infeasible, "the monomial equalities fix every variable at a point that violates an inequality", started);
-        return finish(gp, GpStatus::Optimal, "optimal: the monomial equalities fix every variable", started);
+        const std::string why = n == 0 ? "the problem has no variables" : "the monomial equalities fix every variable";
+        if (m > 0) {
+            Eigen::Index worst = 0;
+            if (fval.tail(m).maxCoeff(&worst) > options.feasibilityTolerance)
+                return finish(gp, GpStatus::Infeasible,
+                              why + " and constraint '" + gp.inequalityNames[static_cast<std::size_t>(worst)] +
+                                  "' does not hold there", started);
+        }
+        return finish(gp, GpStatus::Optimal, "optimal: " + why, started);
     }
 
     auto stopped = [&](Outcome o) -> std::optional<GpResult> {
@@ -421,7 +489,6 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
         for (int i = 0; i < m; ++i) lam(i) = 1.0 / (m * (v(k) - fval(i + 1)));
         const Outcome o = run(Phase::One, options, started);
         if (auto r = stopped(o)) {
-            r->status = r->status == GpStatus::Cancelled ? GpStatus::Cancelled : r->status;
             r->objective = std::numeric_limits<double>::quiet_NaN();
             r->message += " in phase I (no feasible point found yet)";
             return *r;

@@ -214,6 +214,28 @@ private slots:
         QVERIFY(std::abs(r.objective - 1.0) < 1e-6);
     }
 
+    void signomialOptionsAndCancel() {
+        SgpOptions bad;
+        bad.satisfaction = 1.5;
+        bad.gp.maxIterations = 0;
+        const std::string e = bad.validate();
+        QVERIFY2(e.find("satisfaction must be in (0, 1]") != std::string::npos, e.c_str());
+        QVERIFY2(e.find("maxIterations must be in [1, 100000]") != std::string::npos, e.c_str());
+        SignomialModel m;
+        m.gp().setObjective(Posynomial(x));
+        m.gp().addConstraint("y_max", Posynomial(y));
+        m.addConstraint("cover", Posynomial(3.0), Posynomial(x) + Posynomial(y));
+        QCOMPARE(solveSignomial(m, bad).status, GpStatus::InvalidInput);
+        SgpOptions o;
+        o.start = {{"x", 5.0}, {"y", 0.5}};
+        o.progress = [](int iteration, double) { return iteration < 1; };
+        const SgpResult r = solveSignomial(m, o);
+        QCOMPARE(r.status, GpStatus::Cancelled);
+        QCOMPARE(r.iterations, 1);
+        QVERIFY(!r.converged);
+        QVERIFY(m.toString().find("cover:  3 <= x + y   (signomial)") != std::string::npos);
+    }
+
     void methodOnePenaltySchedule() {
         // Split C = 90 channels over three devices with different speeds:
         // min max_d(a_d C_d) s.t. sum C_d == C, by method 1's penalty schedule.
