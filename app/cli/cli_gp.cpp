@@ -21,23 +21,6 @@ using core::FormatError;
 using nlohmann::json;
 namespace gp = tessera::solver::gp;
 
-std::string sci(double v) {
-    std::ostringstream s;
-    s << std::setprecision(10) << v;
-    return s.str();
-}
-
-std::optional<double> parseNumber(const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used != text.size()) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
 int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
     Args args("tessera-cli gp solve <problem.json> [--json] [options]",
               "Solve a geometric program given in Tessera's GP JSON format (see docs/gp-engine.md) and print\n"
@@ -89,19 +72,19 @@ int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
     } else {
         io.out << "status: " << gp::statusName(result.status) << " - " << result.message << "\n";
         if (result.optimal()) {
-            io.out << "objective: " << sci(result.objective) << "\n\n";
+            io.out << "objective: " << significant(result.objective) << "\n\n";
             std::vector<std::vector<std::string>> rows;
-            for (const auto& [name, value] : result.x) rows.push_back({name, sci(value)});
+            for (const auto& [name, value] : result.x) rows.push_back({name, significant(value)});
             io.out << renderTable({"variable", "value"}, rows, {1});
         }
         if (!result.duals.empty()) {
             std::vector<std::vector<std::string>> rows;
-            for (const auto& [name, value] : result.duals) rows.push_back({name, sci(value)});
+            for (const auto& [name, value] : result.duals) rows.push_back({name, significant(value)});
             io.out << "\n" << renderTable({"constraint", result.optimal() ? "sensitivity" : "phase I dual"}, rows, {1});
         }
         if (diagnosis) io.out << "\n" << diagnosis->toString();
         io.out << "\n" << result.iterations << " iterations (" << result.phase1Iterations << " in phase I), "
-               << sci(result.seconds * 1e3) << " ms\n";
+               << significant(result.seconds * 1e3) << " ms\n";
     }
     return result.optimal() ? kExitOk : kExitFailure;
 }

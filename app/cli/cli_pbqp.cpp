@@ -18,25 +18,6 @@ namespace {
 
 namespace pbqp = solver::pbqp;
 
-std::string costText(double c) {
-    if (std::isinf(c)) return "inf";
-    std::ostringstream s;
-    s.precision(10);
-    s << c;
-    return s.str();
-}
-
-std::optional<double> parseNumber(const std::string& text) {
-    try {
-        std::size_t used = 0;
-        const double v = std::stod(text, &used);
-        if (used != text.size()) return std::nullopt;
-        return v;
-    } catch (const std::exception&) {
-        return std::nullopt;
-    }
-}
-
 int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
     Args args("tessera-cli pbqp solve <instance.json> [--json] [--heuristic | --brute-force] [--max-branch-nodes N] "
               "[--time-limit S]",
@@ -93,14 +74,14 @@ int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
             const double c = problem.nodeCosts(i)(label);
             nodeTotal += c;
             rows.push_back({std::to_string(i), problem.name(i), std::to_string(label),
-                            std::to_string(problem.labelCount(i)), costText(c)});
+                            std::to_string(problem.labelCount(i)), significant(c)});
         }
         io.out << renderTable({"#", "name", "label", "labels", "node cost"}, rows, {0, 2, 3, 4});
-        io.out << "\nnode costs: " << costText(nodeTotal) << ", edge costs: "
-               << costText(std::isinf(sol.cost) ? sol.cost : sol.cost - nodeTotal) << "\n";
+        io.out << "\nnode costs: " << significant(nodeTotal) << ", edge costs: "
+               << significant(std::isinf(sol.cost) ? sol.cost : sol.cost - nodeTotal) << "\n";
     }
     io.out << "status: " << pbqp::statusName(sol.status) << (sol.exact ? " (exact)" : " (not proven optimal)") << "\n"
-           << "cost: " << costText(sol.cost) << "\n";
+           << "cost: " << significant(sol.cost) << "\n";
     if (!args.flag("brute-force"))
         io.out << "reductions: R0 " << sol.stats.r0 << ", RI " << sol.stats.r1 << ", RII " << sol.stats.r2 << ", RN "
                << sol.stats.rn << "; branch nodes " << sol.stats.branchNodes << "\n";

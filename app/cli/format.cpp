@@ -1,6 +1,8 @@
 #include "format.h"
 
 #include <algorithm>
+#include <cmath>
+#include <stdexcept>
 #include <iomanip>
 #include <sstream>
 
@@ -20,6 +22,24 @@ std::string fixed(double value, int digits) {
     std::ostringstream s;
     s << std::fixed << std::setprecision(digits) << value;
     return s.str();
+}
+
+std::string significant(double value, int digits) {
+    if (std::isinf(value)) return value > 0 ? "inf" : "-inf";
+    std::ostringstream s;
+    s << std::setprecision(digits) << value;
+    return s.str();
+}
+
+std::optional<double> parseNumber(const std::string& text) {
+    try {
+        std::size_t used = 0;
+        const double v = std::stod(text, &used);
+        if (used != text.size()) return std::nullopt;
+        return v;
+    } catch (const std::exception&) {
+        return std::nullopt;
+    }
 }
 
 std::string renderTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,

@@ -2,6 +2,7 @@
 // Human-readable formatting shared by CLI commands.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,6 +12,10 @@ namespace tessera::cli {
 std::string withThousands(std::int64_t value);
 // 3.14159, 2 -> "3.14"
 std::string fixed(double value, int digits);
+// 10 significant digits by default; "inf" for infinity.
+std::string significant(double value, int digits = 10);
+// The whole of `text` as a number, nullopt when it is not one.
+std::optional<double> parseNumber(const std::string& text);
 // A plain-text table with a header row, columns padded to their widest cell;
 // columns listed in rightAligned are right-aligned (numbers).
 std::string renderTable(const std::vector<std::string>& header, const std::vector<std::vector<std::string>>& rows,
