@@ -918,14 +918,7 @@ std::optional<std::vector<ConstTensor>> foldNode(const onnx::NodeProto& node,
         return single(ConstTensor::ofInts(x->shape, v));
     }
     if (op == "Shape") {
-        auto rank = static_cast<std::int64_t>(x->shape.size());
-        std::int64_t start = attrInt(node, "start", 0), end = attrInt(node, "end", rank);
-        if (start < 0) start += rank;
-        if (end < 0) end += rank;
-        start = std::clamp<std::int64_t>(start, 0, rank);
-        end = std::clamp<std::int64_t>(end, 0, rank);
-        std::vector<std::int64_t> dims;
-        for (std::int64_t i = start; i < end; ++i) dims.push_back(x->shape[static_cast<std::size_t>(i)]);
+        std::vector<std::int64_t> dims = shapeOpDims(node, x->shape);
         const auto n = static_cast<std::int64_t>(dims.size());
         return single(ConstTensor::ofInts({n}, dims));
     }
@@ -1047,6 +1040,18 @@ std::optional<std::vector<ConstTensor>> foldNode(const onnx::NodeProto& node,
         return single(std::move(*r));
     }
     return std::nullopt;
+}
+
+std::vector<std::int64_t> shapeOpDims(const onnx::NodeProto& node, const std::vector<std::int64_t>& shape) {
+    const auto rank = static_cast<std::int64_t>(shape.size());
+    std::int64_t start = attrInt(node, "start", 0), end = attrInt(node, "end", rank);
+    if (start < 0) start += rank;
+    if (end < 0) end += rank;
+    start = std::clamp<std::int64_t>(start, 0, rank);
+    end = std::clamp<std::int64_t>(end, 0, rank);
+    std::vector<std::int64_t> dims;
+    for (std::int64_t i = start; i < end; ++i) dims.push_back(shape[static_cast<std::size_t>(i)]);
+    return dims;
 }
 
 }  // namespace tessera::core::onnxio

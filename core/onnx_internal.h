@@ -93,4 +93,8 @@ SliceRange clampSlice(std::int64_t start, std::int64_t end, std::int64_t step, s
 // True for the operators foldNode knows.
 bool isFoldableOp(std::string_view opType);
 
+// The dimensions an ONNX Shape node returns for an input of `shape`, with its
+// optional start / end attributes (opset 15) normalised and clamped.
+std::vector<std::int64_t> shapeOpDims(const onnx::NodeProto& node, const std::vector<std::int64_t>& shape);
+
 }  // namespace tessera::core::onnxio

@@ -738,14 +738,7 @@ void Importer::mapShapeOf(const onnx::NodeProto& node) {
         bindStatic(node.output(0), Shape{}, ConstTensor::ofInts({}, {shapeElements(*shape)}));
         return;
     }
-    const auto rank = static_cast<std::int64_t>(shape->size());
-    std::int64_t start = attrInt(node, "start", 0), end = attrInt(node, "end", rank);
-    if (start < 0) start += rank;
-    if (end < 0) end += rank;
-    start = std::clamp<std::int64_t>(start, 0, rank);
-    end = std::clamp<std::int64_t>(end, 0, rank);
-    std::vector<std::int64_t> dims;
-    for (std::int64_t i = start; i < end; ++i) dims.push_back((*shape)[static_cast<std::size_t>(i)]);
+    std::vector<std::int64_t> dims = shapeOpDims(node, *shape);
     const auto n = static_cast<std::int64_t>(dims.size());
     bindStatic(node.output(0), Shape{n}, ConstTensor::ofInts({n}, std::move(dims)));
 }
