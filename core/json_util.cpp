@@ -1,6 +1,7 @@
 #include "json_util.h"
 
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <set>
 #include <sstream>
@@ -203,6 +204,18 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text) {
         std::filesystem::remove(tmp, ec);
         throw FormatError(path.string() + ": cannot replace the file: " + ec.message());
     }
+}
+
+std::string canonicalHash(const nlohmann::json& doc) {
+    const std::string bytes = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    std::uint64_t h = 14695981039346656037ull;
+    for (unsigned char c : bytes) {
+        h ^= c;
+        h *= 1099511628211ull;
+    }
+    char buf[17];
+    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+    return buf;
 }
 
 }  // namespace tessera::core

@@ -62,4 +62,8 @@ nlohmann::json parseJsonText(std::string_view text, std::string_view origin);
 std::string readTextFile(const std::filesystem::path& path, std::uintmax_t maxBytes);
 void writeTextFile(const std::filesystem::path& path, const std::string& text);
 
+// FNV-1a 64-bit hash of a document's canonical dump (sorted keys, compact),
+// as 16 lowercase hex digits: the reproducibility hashes of platforms and networks.
+std::string canonicalHash(const nlohmann::json& doc);
+
 }  // namespace tessera::core

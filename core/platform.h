@@ -22,6 +22,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "figure.h"
+#include "flydel.h"
 #include "types.h"
 
 namespace tessera::core {
@@ -35,27 +37,6 @@ inline constexpr std::size_t kMaxPlatformStringBytes = 4096;  // any one string 
 enum class DeviceKind { Cpu, Gpu, Fpga };
 std::string_view deviceKindName(DeviceKind kind);  // "cpu", "gpu", "fpga"
 std::optional<DeviceKind> deviceKindFromName(std::string_view name);
-
-// Where a figure comes from.
-enum class FigureBasis {
-    Datasheet,  // printed in the cited public document
-    Derived,    // computed from datasheet figures; `note` gives the formula
-    Estimate,   // no public figure exists; an informed estimate, `note` says why
-    Measured,   // measured on a real device (by a probe), `source` says how
-};
-std::string_view figureBasisName(FigureBasis basis);  // "datasheet", "derived", ...
-std::optional<FigureBasis> figureBasisFromName(std::string_view name);
-
-// One number of a descriptor with its unit and provenance. The unit is fixed
-// per field (checked on load) and repeated here so a reader never guesses.
-struct Figure {
-    double value = 0.0;
-    std::string unit;    // e.g. "MHz", "GB/s", "W", "ALM"
-    std::string source;  // document and section/table, e.g. "Intel C10GX51001, Table 1"
-    FigureBasis basis = FigureBasis::Datasheet;
-    std::string note;    // optional: derivation or caveat
-    friend bool operator==(const Figure&, const Figure&) = default;
-};
 
 // Peak arithmetic throughput per precision, in GOPS (1e9 operations per
 // second; a multiply-accumulate counts as two operations). Absent where the
@@ -133,6 +114,11 @@ struct Device {
     std::optional<Figure> computeUnits;   // e.g. GPU streaming multiprocessors; any count unit
     FpgaResources fpga;                   // FPGA devices only
     std::optional<FpgaOverlay> overlay;   // FPGA devices only
+    // Method 1's cost models: fitted flydels replacing the analytic default
+    // per KPI ("cost_models"), and overrides of the analytic model's named
+    // constants ("cost_constants", keys from costConstantSpecs()).
+    DeviceCostModels costModels;
+    std::map<std::string, Figure> costConstants;
 
     double fullLoadPowerW() const { return staticPowerW.value + dynamicPowerW.value; }
     friend bool operator==(const Device&, const Device&) = default;

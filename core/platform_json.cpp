@@ -14,13 +14,52 @@
 #include <nlohmann/json.hpp>
 
 #include "json_util.h"
+#include "partition_cost.h"
 #include "platform.h"
+#include "platform_json_internal.h"
 
 namespace tessera::core {
+
+namespace platform_json {
+
+using nlohmann::json;
+
+std::string formatNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
+    return buf;
+}
+
+std::string typeName(const json& v) {
+    switch (v.type()) {
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned:
+    case json::value_t::number_float: return "a number";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::null: return "null";
+    default: return "an unsupported value";
+    }
+}
+
+json numberToJson(double v) {
+    // Whole numbers are written as integers so counts read naturally
+    // ("alms": 80330, not 80330.0); exact below 2^53.
+    if (std::isfinite(v) && std::nearbyint(v) == v && std::fabs(v) < 9007199254740992.0)
+        return static_cast<std::int64_t>(v);
+    return v;
+}
+
+}  // namespace platform_json
 
 namespace {
 
 using nlohmann::json;
+using platform_json::formatNumber;
+using platform_json::numberToJson;
+using platform_json::typeName;
 
 constexpr std::string_view kFormatName = "tessera-platform";
 constexpr std::size_t kMaxIdBytes = 64;
@@ -95,26 +134,6 @@ std::string join(const std::string& path, std::string_view key) {
 
 std::string at(const std::string& path, std::size_t index) { return path + "[" + std::to_string(index) + "]"; }
 
-std::string formatNumber(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
-
-std::string typeName(const json& v) {
-    switch (v.type()) {
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::null: return "null";
-    default: return "an unsupported value";
-    }
-}
-
 bool isIdentifier(std::string_view s, bool lowercaseOnly) {
     if (s.empty() || s.size() > kMaxIdBytes) return false;
     for (char c : s) {
@@ -125,14 +144,6 @@ bool isIdentifier(std::string_view s, bool lowercaseOnly) {
     return true;
 }
 
-json numberToJson(double v) {
-    // Whole numbers are written as integers so counts read naturally
-    // ("alms": 80330, not 80330.0); exact below 2^53.
-    if (std::isfinite(v) && std::nearbyint(v) == v && std::fabs(v) < 9007199254740992.0)
-        return static_cast<std::int64_t>(v);
-    return v;
-}
-
 json figureToJson(const Figure& f) {
     json j = {{"value", numberToJson(f.value)},
               {"unit", f.unit},
@@ -141,19 +152,6 @@ json figureToJson(const Figure& f) {
     if (!f.note.empty()) j["note"] = f.note;
     return j;
 }
-
-std::string fnv1a64Hex(std::string_view bytes) {
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
-    return buf;
-}
-
-std::string dumpCanonical(const json& j) { return j.dump(-1, ' ', false, json::error_handler_t::replace); }
 
 }  // namespace
 
@@ -218,7 +216,7 @@ public:
                 p.m_links.push_back(std::move(l));
             }
         }
-        p.m_hash = fnv1a64Hex(dumpCanonical(platformToJson(p)));
+        p.m_hash = canonicalHash(platformToJson(p));
         return p;
     }
 
@@ -324,7 +322,7 @@ private:
         for (const auto& item : v.items()) {
             static constexpr std::string_view kCommon[] = {
                 "id", "name", "kind", "note", "clock_mhz", "peak_gops", "memory_bandwidth_gbs", "memory_gib",
-                "static_power_w", "dynamic_power_w", "cores", "compute_units"};
+                "static_power_w", "dynamic_power_w", "cores", "compute_units", "cost_constants", "cost_models"};
             const std::string& key = item.key();
             bool known = false;
             for (std::string_view c : kCommon) known = known || key == c;
@@ -363,7 +361,37 @@ private:
                 fail(join(path, "alms"), "missing (an fpga device needs a logic budget: alms or luts)");
             if (const json* overlay = find(v, "overlay")) d.overlay = readOverlay(*overlay, join(path, "overlay"));
         }
+        if (const json* constants = find(v, "cost_constants"))
+            d.costConstants = readCostConstants(*constants, join(path, "cost_constants"), d.kind);
+        if (const json* models = find(v, "cost_models"))
+            d.costModels = platform_json::readCostModels(*models, join(path, "cost_models"), d.kind, m_origin);
         return d;
+    }
+
+    // Overrides of method 1's analytic constants (partition_cost.h): known
+    // keys only, each with its fixed unit and within its accepted range.
+    std::map<std::string, Figure> readCostConstants(const json& v, const std::string& path, DeviceKind kind) const {
+        expectObject(v, path);
+        std::map<std::string, Figure> constants;
+        for (const auto& item : v.items()) {
+            const std::string p = join(path, item.key());
+            const CostConstantSpec* spec = nullptr;
+            for (const auto& s : costConstantSpecs())
+                if (item.key() == s.key) spec = &s;
+            if (!spec) {
+                std::string valid;
+                for (const auto& s : costConstantSpecs()) valid += (valid.empty() ? "" : ", ") + std::string(s.key);
+                fail(p, "unknown cost constant (valid: " + valid + ")");
+            }
+            if (spec->fpgaOnly && kind != DeviceKind::Fpga)
+                fail(p, "only an fpga device may have this (device kind is " + std::string(deviceKindName(kind)) + ")");
+            Figure f = readFigure(item.value(), p, FigureSpec{spec->key, spec->unit, true, false});
+            if (f.value < spec->min || f.value > spec->max)
+                fail(join(p, "value"), "must be within [" + formatNumber(spec->min) + ", " + formatNumber(spec->max) +
+                                           "], got " + formatNumber(f.value));
+            constants.emplace(item.key(), std::move(f));
+        }
+        return constants;
     }
 
     FpgaOverlay readOverlay(const json& v, const std::string& path) const {
@@ -489,6 +517,12 @@ json platformToJson(const Platform& platform) {
             if (!d.overlay->note.empty()) o["note"] = d.overlay->note;
             j["overlay"] = std::move(o);
         }
+        if (!d.costConstants.empty()) {
+            json constants = json::object();
+            for (const auto& [key, fig] : d.costConstants) constants[key] = figureToJson(fig);
+            j["cost_constants"] = std::move(constants);
+        }
+        if (!d.costModels.empty()) j["cost_models"] = platform_json::costModelsToJson(d.costModels);
         devices.push_back(std::move(j));
     }
     json links = json::array();

@@ -75,5 +75,6 @@ int runPlatformCommand(const std::vector<std::string>& argv, CliStreams io);
 int runGpCommand(const std::vector<std::string>& argv, CliStreams io);
 int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io);
 int runPbqpCommand(const std::vector<std::string>& argv, CliStreams io);
+int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io);
 
 }  // namespace tessera::cli

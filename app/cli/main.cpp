@@ -23,6 +23,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"gp", {tessera::cli::runGpCommand, "solve geometric programs (GP JSON format)"}},
         {"algosel", {tessera::cli::runAlgoselCommand, "DYNAMAP convolution algorithm selection on an FPGA overlay"}},
         {"pbqp", {tessera::cli::runPbqpCommand, "solve PBQP instances (PBQP JSON format)"}},
+        {"partition", {tessera::cli::runPartitionCommand, "split each layer across CPU, GPU and FPGA by geometric programming"}},
     };
     return table;
 }

@@ -22,6 +22,7 @@ constexpr double kMuShort = 3.0;
 constexpr double kMuFull = 10.0;
 constexpr double kAlpha = 0.01;       // sufficient residual decrease in the line search
 constexpr double kBeta = 0.5;         // backtracking factor
+constexpr double kStrictFeasibility = 1e-6;  // log-space margin for a start point to skip phase I
 constexpr double kPhase1Target = 1.0; // phase I stops once every constraint is below exp(-1)
 constexpr double kMinStep = 1e-14;
 constexpr double kMaxLogStep = 10.0;
@@ -483,8 +484,10 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
         }
     };
 
-    // Phase I unless the start point is already strictly feasible.
-    if (m > 0 && fval.tail(m).maxCoeff() >= 0) {
+    // Phase I unless the start point is already strictly feasible. A warm start
+    // on (or within rounding of) the boundary counts as infeasible: its initial
+    // duals 1 / (m * -f) would be astronomically large.
+    if (m > 0 && fval.tail(m).maxCoeff() >= -kStrictFeasibility) {
         v(k) = fval.tail(m).maxCoeff() + 1.0;
         for (int i = 0; i < m; ++i) lam(i) = 1.0 / (m * (v(k) - fval(i + 1)));
         const Outcome o = run(Phase::One, options, started);

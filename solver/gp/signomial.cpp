@@ -157,12 +157,20 @@ SgpResult solveSignomial(const SignomialModel& model, const SgpOptions& options)
                 const double ratio = c.lhs.evaluate(x) / c.rhs.evaluate(x);
                 if (c.equality ? ratio < options.satisfaction : ratio > 1.0 + options.tolerance) satisfied = false;
             }
-            if (satisfied) {
+            // With re-condensation the penalty is exact at its own point, so the
+            // loop goes on until the split stops moving (then it is a KKT point
+            // of the original problem); around a fixed reference the penalty
+            // pulls towards that reference, and the first satisfying GP ends it.
+            const double change = std::abs(result.objective - previous) / std::max(std::abs(result.objective), 1e-300);
+            previous = result.objective;
+            if (satisfied && (!options.recondense || change <= options.tolerance)) {
                 result.converged = true;
                 return done(GpStatus::Optimal, "converged: every equality holds to " + fmt(options.satisfaction) +
                                                    " after " + std::to_string(it + 1) + " GPs (W = " + fmt(weight) + ")");
             }
-            weight += options.penaltyStep;
+            // W only grows while an equality is short of `satisfaction`; once
+            // it holds, a larger W would only pin the re-condensed iterates.
+            if (!satisfied) weight += options.penaltyStep;
             continue;
         }
         const double change = std::abs(result.objective - previous) / std::max(std::abs(result.objective), 1e-300);

@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/flydel.h"
 #include "core/platform.h"
 
 using namespace tessera::core;
@@ -130,6 +131,76 @@ private slots:
         }
     }
 
+    // Method 1's per-device cost constants and fitted cost models load into
+    // the Device, round-trip exactly and are part of the hash.
+    void costConstantsAndModels() {
+        const Platform base = loadBuiltinPlatform("jetson_tx2_cyclone10gx");
+        nlohmann::json j = platformToJson(base);
+        auto& devices = j["devices"];
+        std::size_t gpu = 0, fpga = 0;
+        for (std::size_t i = 0; i < devices.size(); ++i) {
+            if (devices[i]["kind"] == "gpu") gpu = i;
+            if (devices[i]["kind"] == "fpga") fpga = i;
+        }
+        const auto fig = [](double value, const char* unit) {
+            return nlohmann::json{{"value", value}, {"unit", unit}, {"source", "test fixture"}, {"basis", "estimate"},
+                                  {"note", "why"}};
+        };
+        devices[gpu]["cost_constants"] = {{"compute_efficiency", fig(0.65, "1")}, {"launch_overhead_us", fig(0, "us")}};
+        devices[fpga]["cost_constants"] = {{"alm_base", fig(9000, "ALM")}, {"m20k_packing", fig(0.75, "1")}};
+        // Defaults: form product, basis measured.
+        devices[gpu]["cost_models"] = {
+            {"latency_ms", {{"scale", 2.5e-7}, {"factors", {{"hw", {0, 1}}, {"c", {0.1, 1}}, {"n", {1}}}},
+                            {"unit", "ms"}, {"source", "fitted on TX2, 2026-11"}}}};
+        devices[fpga]["cost_models"] = {
+            {"energy_mj", {{"form", "product"}, {"scale", 1e-6}, {"factors", {{"k", {0, 0, 1}}}}, {"unit", "mJ"},
+                           {"source", "fit"}, {"basis", "estimate"}, {"note", "k^2"}}},
+            {"alms", {{"form", "sum"}, {"scale", 1}, {"factors", {{"c", {12000, 6}}, {"n", {0, 24, 0, 0.001}}}},
+                      {"unit", "ALM"}, {"source", "Quartus fit reports"}}},
+            {"m20k_blocks", {{"scale", 3}, {"unit", "block"}, {"source", "constant"}}}};
+        const Platform p = platformFromJson(j, "cost");
+
+        const Device& g = p.devices()[gpu];
+        QCOMPARE(g.costConstants.size(), std::size_t(2));
+        QCOMPARE(g.costConstants.at("compute_efficiency").value, 0.65);
+        QCOMPARE(g.costConstants.at("compute_efficiency").unit, std::string("1"));
+        QCOMPARE(g.costConstants.at("launch_overhead_us").value, 0.0);
+        QVERIFY(g.costModels.latencyMs.has_value());
+        QVERIFY(!g.costModels.energyMj && !g.costModels.alms);
+        const FlydelModel& lat = *g.costModels.latencyMs;
+        QVERIFY(lat.form == FlydelModel::Form::Product);
+        QVERIFY(lat.basis == FigureBasis::Measured);
+        QCOMPARE(lat.scale, 2.5e-7);
+        QCOMPARE(lat.factors[0], (std::vector<double>{0, 1}));
+        QCOMPARE(lat.factors[1], (std::vector<double>{0.1, 1}));
+        QVERIFY(lat.factors[2].empty());
+        QCOMPARE(lat.factors[3], (std::vector<double>{1}));
+        QCOMPARE(lat.unit, std::string("ms"));
+        QCOMPARE(lat.source, std::string("fitted on TX2, 2026-11"));
+
+        const Device& f = p.devices()[fpga];
+        QCOMPARE(f.costConstants.at("alm_base").value, 9000.0);
+        QCOMPARE(f.costConstants.at("m20k_packing").basis, FigureBasis::Estimate);
+        QVERIFY(f.costModels.alms && f.costModels.energyMj && f.costModels.m20kBlocks);
+        QVERIFY(!f.costModels.latencyMs && !f.costModels.labs && !f.costModels.dsps);
+        QVERIFY(f.costModels.alms->form == FlydelModel::Form::Sum);
+        QCOMPARE(f.costModels.alms->factors[3], (std::vector<double>{0, 24, 0, 0.001}));
+        QCOMPARE(f.costModels.energyMj->basis, FigureBasis::Estimate);
+        QCOMPARE(f.costModels.energyMj->note, std::string("k^2"));
+        QCOMPARE(f.costModels.m20kBlocks->scale, 3.0);  // product with no factors: a constant
+
+        const nlohmann::json out = platformToJson(p);
+        const Platform back = platformFromJson(out, "roundtrip");
+        QVERIFY(back == p);
+        QCOMPARE(back.hash(), p.hash());
+        QCOMPARE(platformToJson(back).dump(), out.dump());
+        QVERIFY(platformFromJsonText(out.dump(2), "text") == p);
+        QVERIFY(p.hash() != base.hash());
+        // The built-in descriptor without the keys still writes none of them.
+        QVERIFY(!platformToJson(base)["devices"][gpu].contains("cost_models"));
+        QVERIFY(!platformToJson(base)["devices"][gpu].contains("cost_constants"));
+    }
+
     void hashChangesWithContent() {
         const Platform p = loadBuiltinPlatform("jetson_tx2_cyclone10gx");
         nlohmann::json j = platformToJson(p);
@@ -202,6 +273,23 @@ private slots:
             {"overlay_unknown_param.json", "devices[2].overlay.parameters.p3: unknown dynamap parameter"},
             {"overlay_double_buffering_number.json", "double_buffering: expected a boolean, got a number"},
             {"overlay_param_array.json", "devices[2].overlay.parameters.p2: expected a number, boolean or string"},
+            {"cost_constant_unknown.json",
+             "devices[1].cost_constants.compute_eff: unknown cost constant (valid: compute_efficiency, "},
+            {"cost_constant_wrong_unit.json",
+             "devices[1].cost_constants.launch_overhead_us.unit: expected \"us\", got \"ms\""},
+            {"cost_constant_out_of_range.json",
+             "devices[1].cost_constants.compute_efficiency.value: must be within [0.01, 1], got 1.5"},
+            {"cost_constant_fpga_only_on_gpu.json",
+             "devices[1].cost_constants.alm_base: only an fpga device may have this (device kind is gpu)"},
+            {"cost_model_negative_coefficient.json",
+             "devices[2].cost_models.latency_ms.factors.c[1]: must be >= 0, got -3"},
+            {"cost_model_degree_4.json",
+             "devices[2].cost_models.latency_ms.factors.hw: at most 4 coefficients (up to degree 3), got 5"},
+            {"cost_model_bad_form.json", "devices[2].cost_models.latency_ms.form: expected product or sum, got \"prod\""},
+            {"cost_model_resource_on_cpu.json",
+             "devices[0].cost_models.alms: only an fpga device may have this (device kind is cpu)"},
+            {"cost_model_empty_source.json", "devices[2].cost_models.latency_ms.source: must not be empty"},
+            {"cost_model_unknown_key.json", "devices[2].cost_models.latency_ms.offset: unknown key"},
             {"link_unknown_device.json", "links[0].to: unknown device 'dsp'"},
             {"link_self.json", "links[0].to: a link must join two different devices"},
             {"link_duplicate_id.json", "links[1].id: duplicate link id 'cpu_gpu'"},
@@ -232,7 +320,7 @@ private slots:
         std::set<std::string> files;
         for (const auto& e : std::filesystem::directory_iterator(TESSERA_TEST_DATA "/platforms_bad"))
             if (e.path().extension() == ".json") files.insert(e.path().filename().string());
-        QCOMPARE(files.size(), std::size_t(51));
+        QCOMPARE(files.size(), std::size_t(61));
     }
 
     void oversizedFileRefused() {

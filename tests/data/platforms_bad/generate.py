@@ -89,6 +89,19 @@ def both(*edits):
 D0, D1, D2 = ["devices", 0], ["devices", 1], ["devices", 2]
 L0, L1 = ["links", 0], ["links", 1]
 OVERLAY = D2 + ["overlay", "parameters"]
+LATENCY = D2 + ["cost_models", "latency_ms"]
+
+
+def flydel(unit, **changes):
+    """A valid fitted model (flydel.h) with `changes` applied."""
+    model = {"form": "product", "scale": 1e-3, "factors": {"hw": [0, 1], "c": [1, 2], "k": [0, 0, 1]},
+             "unit": unit, "source": "test fixture"}
+    model.update(changes)
+    return model
+
+
+def with_cost_models(doc):
+    doc["devices"][2]["cost_models"] = {"latency_ms": flydel("ms"), "alms": flydel("ALM", form="sum")}
 
 FILES = {
     # text-level faults
@@ -144,6 +157,18 @@ FILES = {
     "overlay_unknown_param.json": variant(setv(OVERLAY + ["p3"], 1)),
     "overlay_double_buffering_number.json": variant(setv(OVERLAY + ["double_buffering"], 1)),
     "overlay_param_array.json": variant(setv(OVERLAY + ["p2"], [64])),
+    # cost constants (core/partition_cost.h, costConstantSpecs)
+    "cost_constant_unknown.json": variant(setv(D1 + ["cost_constants"], {"compute_eff": fig(0.5, "1")})),
+    "cost_constant_wrong_unit.json": variant(setv(D1 + ["cost_constants"], {"launch_overhead_us": fig(20, "ms")})),
+    "cost_constant_out_of_range.json": variant(setv(D1 + ["cost_constants"], {"compute_efficiency": fig(1.5, "1")})),
+    "cost_constant_fpga_only_on_gpu.json": variant(setv(D1 + ["cost_constants"], {"alm_base": fig(1000, "ALM")})),
+    # cost models (fitted flydels, core/flydel.h)
+    "cost_model_negative_coefficient.json": variant(both(with_cost_models, setv(LATENCY + ["factors", "c", 1], -3))),
+    "cost_model_degree_4.json": variant(both(with_cost_models, setv(LATENCY + ["factors", "hw"], [0, 1, 1, 1, 1]))),
+    "cost_model_bad_form.json": variant(both(with_cost_models, setv(LATENCY + ["form"], "prod"))),
+    "cost_model_resource_on_cpu.json": variant(setv(D0 + ["cost_models"], {"alms": flydel("ALM")})),
+    "cost_model_empty_source.json": variant(both(with_cost_models, setv(LATENCY + ["source"], ""))),
+    "cost_model_unknown_key.json": variant(both(with_cost_models, setv(LATENCY + ["offset"], 1))),
     # links
     "link_unknown_device.json": variant(setv(L0 + ["to"], "dsp")),
     "link_self.json": variant(setv(L0 + ["to"], "cpu")),

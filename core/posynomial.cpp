@@ -5,7 +5,7 @@
 #include <sstream>
 #include <stdexcept>
 
-namespace tessera::solver::gp {
+namespace tessera::core {
 
 namespace {
 
@@ -155,4 +155,4 @@ Monomial condense(const Posynomial& p, const Point& x0) {
     return result;
 }
 
-}  // namespace tessera::solver::gp
+}  // namespace tessera::core

@@ -1,0 +1,460 @@
+// Method 1 over a whole network: the units (every Conv / FullyConnected
+// layer, and chains of layers that can be fused), the choice of method per
+// layer (a dynamic program over each fusable chain), and the totals.
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <sstream>
+
+#include "core/json_util.h"
+#include "core/network_json.h"
+#include "partition.h"
+#include "unit_solver.h"
+
+namespace tessera::solver::partition {
+
+using detail::ChainOp;
+using detail::Context;
+using detail::UnitSpec;
+
+namespace {
+
+constexpr double kInf = std::numeric_limits<double>::infinity();
+
+struct Named {
+    std::string_view name;
+    int value;
+};
+constexpr Named kMethods[] = {{"grouped-c", 0}, {"grouped-n", 1}, {"tiling", 2}, {"fused", 3}, {"best", 4}};
+constexpr Named kObjectives[] = {{"latency", 0}, {"energy", 1}, {"pareto", 2}};
+constexpr Named kSchedules[] = {{"sequential", 0}, {"concurrent", 1}};
+constexpr Named kRelaxations[] = {{"penalty", 0}, {"recondense", 1}, {"sgp", 2}};
+
+template <typename E, std::size_t N>
+std::string_view nameOf(const Named (&table)[N], E value) {
+    for (const auto& n : table)
+        if (n.value == static_cast<int>(value)) return n.name;
+    return "?";
+}
+template <typename E, std::size_t N>
+std::optional<E> fromName(const Named (&table)[N], std::string_view name) {
+    for (const auto& n : table)
+        if (n.name == name) return static_cast<E>(n.value);
+    return std::nullopt;
+}
+
+bool fusable(const core::Layer& l) {
+    using core::OpKind;
+    switch (l.op) {
+    case OpKind::Conv:
+    case OpKind::MaxPool:
+    case OpKind::AvgPool:
+    case OpKind::BatchNorm:
+    case OpKind::Activation:
+    case OpKind::LRN:
+    case OpKind::Dropout:
+    case OpKind::Identity:
+        return true;
+    default:
+        return false;
+    }
+}
+
+ChainOp chainOp(const core::Network& net, core::LayerId id) {
+    const core::Layer& l = net.layer(id);
+    ChainOp op;
+    op.layer = id;
+    op.name = l.name;
+    if (auto v = core::convView(net, id); v && l.op == core::OpKind::Conv) {
+        op.compute = true;
+        op.conv = *v;
+        op.kernelH = l.attrs.dilation[0] * (v->kh - 1) + 1;
+        op.strideH = v->strideH;
+    } else if (l.op == core::OpKind::MaxPool || l.op == core::OpKind::AvgPool) {
+        op.kernelH = l.attrs.kernel[0];
+        op.strideH = l.attrs.stride[0];
+    }
+    return op;
+}
+
+// The ops from conv `from` to the next conv along a path where every layer
+// has one consumer that reads only it and every op is fusable; empty if none.
+std::vector<ChainOp> pathToNextConv(const core::Network& net, core::LayerId from) {
+    std::vector<ChainOp> ops;
+    core::LayerId cur = from;
+    for (int guard = 0; guard < 64; ++guard) {
+        const auto next = net.successors(cur);
+        if (next.size() != 1 || net.predecessors(next[0]).size() != 1) return {};
+        const core::Layer& nl = net.layer(next[0]);
+        if (!fusable(nl) || nl.inputs.size() != 1 || net.consumers(net.layer(cur).outputs.front()).size() != 1) return {};
+        ChainOp op = chainOp(net, next[0]);
+        const bool conv = op.compute;
+        ops.push_back(std::move(op));
+        if (conv) return ops;
+        cur = next[0];
+    }
+    return {};
+}
+
+std::vector<Method> offered(const core::ConvView& v) {
+    std::vector<Method> m;
+    if (v.groups == 1 && v.c >= 2) m.push_back(Method::GroupedChannels);
+    if ((v.groups == 1 && v.n >= 2) || v.groups >= 2) m.push_back(Method::GroupedFilters);
+    if (!v.fullyConnected && v.p >= 2) m.push_back(Method::Tiling);
+    return m;
+}
+
+UnitSpec singleSpec(const core::Network& net, const core::ConvView& v, Method method) {
+    UnitSpec s;
+    s.method = method;
+    ChainOp op;
+    op.layer = v.layer;
+    op.name = net.layer(v.layer).name;
+    op.compute = true;
+    op.conv = v;
+    op.kernelH = net.layer(v.layer).attrs.dilation[0] * (v.kh - 1) + 1;
+    op.strideH = v.strideH;
+    s.ops.push_back(op);
+    switch (method) {
+    case Method::GroupedChannels: s.units = v.c; s.cut = "channels"; s.variable = "c"; break;
+    case Method::GroupedFilters:
+        if (v.groups >= 2) { s.units = v.groups; s.cut = "groups"; s.variable = "g"; }
+        else { s.units = v.n; s.cut = "filters"; s.variable = "n"; }
+        break;
+    default: s.units = v.p; s.cut = "rows"; s.variable = "rows"; break;
+    }
+    return s;
+}
+
+Context makeContext(const core::Platform& platform, const PartitionOptions& o, std::string& note) {
+    Context ctx;
+    ctx.platform = &platform;
+    ctx.options = o;
+    const auto& devs = platform.devices();
+    ctx.home = 0;
+    if (!o.homeDevice.empty()) ctx.home = platform.deviceId(o.homeDevice)->value;
+    else if (auto cpus = platform.devicesOfKind(core::DeviceKind::Cpu); !cpus.empty()) ctx.home = cpus.front().value;
+    for (std::size_t d = 0; d < devs.size(); ++d) {
+        ctx.models.emplace_back(devs[d], o.bytesPerElement);
+        const core::Link* link = static_cast<int>(d) == ctx.home ? nullptr
+                                                                 : platform.linkBetween(devs[d].id, devs[static_cast<std::size_t>(ctx.home)].id);
+        ctx.linkToHome.push_back(link);
+        auto budgets = core::resourceBudgets(devs[d]);
+        for (auto& b : budgets) {
+            auto it = o.budgets.find(devs[d].id + "." + std::string(b.key));
+            if (it != o.budgets.end()) b.budget = it->second;
+        }
+        ctx.budgets.push_back(std::move(budgets));
+        if (o.disabledDevices.count(devs[d].id)) continue;
+        if (auto f = o.fixedShares.find(devs[d].id); f != o.fixedShares.end() && f->second == 0) continue;
+        if (static_cast<int>(d) != ctx.home && !link) {
+            note += "device '" + devs[d].id + "' has no link to the home device '" + devs[static_cast<std::size_t>(ctx.home)].id +
+                    "' and takes no share; ";
+            continue;
+        }
+        ctx.enabled.push_back(static_cast<int>(d));
+    }
+    return ctx;
+}
+
+double value(const UnitResult& u, Objective o) {
+    if (u.status != gp::GpStatus::Optimal) return kInf;
+    return detail::objectiveValue(u.rounded, o == Objective::Pareto ? Objective::Latency : o);
+}
+
+// A fused group's result attributed to one layer's name list; the unit stays one entry.
+UnitResult bestOf(std::vector<UnitResult> candidates, Objective o, const std::vector<Method>& offeredMethods) {
+    std::size_t best = 0;
+    for (std::size_t i = 1; i < candidates.size(); ++i)
+        if (value(candidates[i], o) < value(candidates[best], o)) best = i;
+    UnitResult r = std::move(candidates[best]);
+    for (Method m : offeredMethods) r.offeredMethods.emplace_back(methodName(m));
+    return r;
+}
+
+void addEvaluation(Evaluation& total, const Evaluation& e) {
+    total.latencyMs += e.latencyMs;
+    total.energyMj += e.energyMj;
+    if (!e.feasible && total.feasible) {
+        total.feasible = false;
+        total.reason = e.reason;
+    }
+}
+
+std::vector<ParetoPoint> networkFront(const std::vector<UnitResult>& units) {
+    // Weighted sums E + lambda L over the units' own fronts trace the convex
+    // hull of the network's front.
+    double L = 0, E = 0;
+    for (const auto& u : units) {
+        L += u.rounded.latencyMs;
+        E += u.rounded.energyMj;
+    }
+    if (!(L > 0) || !(E > 0)) return {};
+    std::vector<ParetoPoint> points;
+    for (int i = 0; i <= 40; ++i) {
+        const double lambda = E / L * std::pow(10.0, -3.0 + 6.0 * i / 40.0);
+        ParetoPoint p;
+        for (const auto& u : units) {
+            const ParetoPoint* pick = nullptr;
+            double bestScore = kInf;
+            for (const auto& q : u.pareto) {
+                const double score = q.energyMj + lambda * q.latencyMs;
+                if (score < bestScore) { bestScore = score; pick = &q; }
+            }
+            p.latencyMs += pick ? pick->latencyMs : u.rounded.latencyMs;
+            p.energyMj += pick ? pick->energyMj : u.rounded.energyMj;
+        }
+        points.push_back(p);
+    }
+    std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.latencyMs < b.latencyMs; });
+    std::vector<ParetoPoint> front;
+    for (auto& p : points)
+        if (front.empty() || p.energyMj < front.back().energyMj * (1 - 1e-9)) front.push_back(p);
+    return front;
+}
+
+}  // namespace
+
+std::string_view methodName(Method m) { return nameOf(kMethods, m); }
+std::string_view objectiveName(Objective o) { return nameOf(kObjectives, o); }
+std::string_view scheduleName(Schedule s) { return nameOf(kSchedules, s); }
+std::string_view relaxationName(Relaxation r) { return nameOf(kRelaxations, r); }
+std::optional<Method> methodFromName(std::string_view n) { return fromName<Method>(kMethods, n); }
+std::optional<Objective> objectiveFromName(std::string_view n) { return fromName<Objective>(kObjectives, n); }
+std::optional<Schedule> scheduleFromName(std::string_view n) { return fromName<Schedule>(kSchedules, n); }
+std::optional<Relaxation> relaxationFromName(std::string_view n) { return fromName<Relaxation>(kRelaxations, n); }
+
+std::string PartitionOptions::validate(const core::Platform& platform) const {
+    std::ostringstream e;
+    auto fail = [&](const std::string& what) { e << (e.tellp() > 0 ? "\n" : "") << what; };
+    auto known = [&](const std::string& id) { return platform.findDevice(id) != nullptr; };
+    std::string ids;
+    for (const auto& d : platform.devices()) ids += (ids.empty() ? "" : ", ") + d.id;
+    if (bytesPerElement != 1 && bytesPerElement != 2 && bytesPerElement != 4)
+        fail("precision: bytes per element must be 1 (int8), 2 (fp16) or 4 (fp32), got " + std::to_string(bytesPerElement));
+    if (partialSumBytes < 1 || partialSumBytes > 8)
+        fail("partial-sum bytes must be in [1, 8], got " + std::to_string(partialSumBytes));
+    if (!homeDevice.empty() && !known(homeDevice))
+        fail("home device '" + homeDevice + "' is not on platform " + platform.name() + " (devices: " + ids + ")");
+    for (const auto& d : disabledDevices)
+        if (!known(d)) fail("disabled device '" + d + "' is not on platform " + platform.name() + " (devices: " + ids + ")");
+    double fixedSum = 0;
+    for (const auto& [d, f] : fixedShares) {
+        if (!known(d)) fail("fixed share: device '" + d + "' is not on platform " + platform.name() + " (devices: " + ids + ")");
+        if (!(f >= 0 && f <= 1)) fail("fixed share of '" + d + "' must be in [0, 1], got " + std::to_string(f));
+        else fixedSum += f;
+        if (disabledDevices.count(d) && f > 0) fail("device '" + d + "' is both disabled and given a fixed share");
+    }
+    if (fixedSum > 1 + 1e-9) fail("fixed shares add up to " + std::to_string(fixedSum) + ", more than 1");
+    for (const auto& [key, b] : budgets) {
+        const auto dot = key.find('.');
+        const std::string dev = key.substr(0, dot);
+        const core::Device* d = platform.findDevice(dev);
+        if (dot == std::string::npos || !d) {
+            fail("budget '" + key + "': expected <device>.<resource> with a device of " + platform.name() + " (devices: " + ids + ")");
+            continue;
+        }
+        const auto rs = core::resourceBudgets(*d);
+        const std::string res = key.substr(dot + 1);
+        if (std::none_of(rs.begin(), rs.end(), [&](const auto& r) { return r.key == res; })) {
+            std::string names;
+            for (const auto& r : rs) names += (names.empty() ? "" : ", ") + std::string(r.key);
+            fail("budget '" + key + "': device '" + dev + "' has no budget '" + res + "'" +
+                 (names.empty() ? std::string(" (it has no resource budgets)") : " (it has: " + names + ")"));
+        }
+        if (!(b > 0) || !std::isfinite(b)) fail("budget '" + key + "' must be positive, got " + std::to_string(b));
+    }
+    if (maxFusedDepth < 2 || maxFusedDepth > 16) fail("fused depth must be in [2, 16], got " + std::to_string(maxFusedDepth));
+    if (paretoPoints < 3 || paretoPoints > 101) fail("Pareto points must be in [3, 101], got " + std::to_string(paretoPoints));
+    if (!(penaltyStart > 0) || !(penaltyStep >= 0) || !(satisfaction > 0 && satisfaction <= 1))
+        fail("penalty schedule: start > 0, step >= 0 and satisfaction in (0, 1] required");
+    if (maxGpsPerSolve < 1 || maxGpsPerSolve > 10000) fail("GPs per solve must be in [1, 10000]");
+    std::size_t usable = 0;
+    for (const auto& d : platform.devices())
+        if (!disabledDevices.count(d.id) && !(fixedShares.count(d.id) && fixedShares.at(d.id) == 0)) ++usable;
+    if (usable == 0) fail("every device of " + platform.name() + " is disabled");
+    return e.str();
+}
+
+NetworkPartition partitionNetwork(const core::Network& net, const core::Platform& platform, const PartitionOptions& options) {
+    const auto started = std::chrono::steady_clock::now();
+    NetworkPartition result;
+    result.network = net.name;
+    result.platform = platform.name();
+    result.platformHash = platform.hash();
+    result.networkHash = core::canonicalHash(core::networkToJson(net));
+    result.options = options;
+    auto finish = [&]() -> NetworkPartition& {
+        result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        return result;
+    };
+    if (auto e = options.validate(platform); !e.empty()) {
+        result.status = gp::GpStatus::InvalidInput;
+        result.message = e;
+        return finish();
+    }
+    std::string note;
+    Context ctx;
+    try {
+        ctx = makeContext(platform, options, note);
+    } catch (const std::exception& ex) {
+        result.status = gp::GpStatus::InvalidInput;
+        result.message = ex.what();
+        return finish();
+    }
+    if (ctx.enabled.empty()) {
+        result.status = gp::GpStatus::InvalidInput;
+        result.message = note + "no device can take a share";
+        return finish();
+    }
+
+    std::vector<core::ConvView> views = core::convViews(net);
+    if (!options.layer.empty()) {
+        std::erase_if(views, [&](const core::ConvView& v) { return net.layer(v.layer).name != options.layer; });
+        if (views.empty()) {
+            result.status = gp::GpStatus::InvalidInput;
+            const auto id = net.findLayer(options.layer);
+            result.message = id ? "layer '" + options.layer + "' is a " + std::string(core::opKindName(net.layer(*id).op)) +
+                                      " layer; only Conv and FullyConnected layers are partitioned"
+                                : "no layer named '" + options.layer + "' in network " + net.name;
+            return finish();
+        }
+    }
+    const Method method = options.method;
+    const bool fuse = (method == Method::Fused || method == Method::Best) && options.layer.empty();
+
+    // Per layer: the result of each single-layer method asked for.
+    std::map<int, UnitResult> single;  // by layer id
+    int done = 0;
+    const int total = static_cast<int>(views.size());
+    bool cancelled = false;
+    for (const auto& v : views) {
+        const auto methods = offered(v);
+        std::vector<Method> ask;
+        if (method == Method::Best) ask = methods;
+        else if (method == Method::Fused) ask = {Method::Tiling};
+        else ask = {method};
+        std::vector<Method> runnable;
+        for (Method m : ask)
+            if (std::find(methods.begin(), methods.end(), m) != methods.end()) runnable.push_back(m);
+        std::string fallback;
+        if (runnable.empty()) {
+            runnable = methods;
+            fallback = std::string(methodName(method == Method::Fused ? Method::Fused : method)) +
+                       " is not offered for this layer (" +
+                       (v.fullyConnected ? "fully connected" : v.groups > 1 ? "grouped convolution" : "too small") + ")";
+        }
+        std::vector<UnitResult> candidates;
+        if (runnable.empty()) {
+            // Nothing can be cut (a 1x1-output layer with one channel and one filter): one device.
+            UnitSpec s = singleSpec(net, v, Method::GroupedFilters);
+            candidates.push_back(detail::solveUnit(s, ctx));
+        }
+        for (Method m : runnable) candidates.push_back(detail::solveUnit(singleSpec(net, v, m), ctx));
+        UnitResult r = bestOf(std::move(candidates), options.objective, methods);
+        if (!fallback.empty()) r.message = fallback + "; used " + std::string(methodName(r.method)) + ". " + r.message;
+        if (method == Method::Fused && fallback.empty()) r.method = Method::Fused;  // a one-layer fused group is a tiling
+        single.emplace(v.layer.value, std::move(r));
+        ++done;
+        if (options.progress && !options.progress(done, total, net.layer(v.layer).name)) {
+            cancelled = true;
+            break;
+        }
+    }
+
+    // Fusable chains: a dynamic program per chain over groups of 1..maxFusedDepth convs.
+    std::set<int> consumed;
+    std::vector<std::pair<int, UnitResult>> ordered;  // first layer id -> unit
+    if (fuse && !cancelled) {
+        for (const auto& v : views) {
+            if (v.fullyConnected || consumed.count(v.layer.value)) continue;
+            // The chain starting here (only from a conv that no fusable path reaches).
+            std::vector<core::LayerId> convs = {v.layer};
+            std::vector<std::vector<ChainOp>> links;  // ops between convs[i] and convs[i+1]
+            for (;;) {
+                auto path = pathToNextConv(net, convs.back());
+                if (path.empty() || !single.count(path.back().layer.value) || consumed.count(path.back().layer.value)) break;
+                convs.push_back(path.back().layer);
+                links.push_back(std::move(path));
+            }
+            for (auto id : convs) consumed.insert(id.value);
+            const std::size_t n = convs.size();
+            std::vector<double> best(n + 1, kInf);
+            std::vector<std::size_t> from(n + 1, 0);
+            std::vector<std::map<std::size_t, UnitResult>> groups(n + 1);  // groups[end][start]
+            best[0] = 0;
+            for (std::size_t end = 1; end <= n; ++end) {
+                for (std::size_t len = 1; len <= std::min<std::size_t>(end, options.maxFusedDepth); ++len) {
+                    const std::size_t start = end - len;
+                    double cost;
+                    if (len == 1) {
+                        cost = value(single.at(convs[start].value), options.objective);
+                    } else {
+                        UnitSpec s;
+                        s.method = Method::Fused;
+                        s.ops.push_back(chainOp(net, convs[start]));
+                        for (std::size_t i = start; i + 1 < end; ++i)
+                            for (const auto& op : links[i]) s.ops.push_back(op);
+                        s.units = s.ops.back().conv.p;
+                        s.cut = "rows";
+                        s.variable = "rows";
+                        if (s.units < 2) continue;
+                        UnitResult g = detail::solveUnit(s, ctx);
+                        g.offeredMethods = {"fused"};
+                        cost = value(g, options.objective);
+                        groups[end].emplace(start, std::move(g));
+                    }
+                    if (best[start] + cost < best[end]) {
+                        best[end] = best[start] + cost;
+                        from[end] = start;
+                    }
+                }
+            }
+            std::vector<std::pair<std::size_t, std::size_t>> cuts;
+            for (std::size_t end = n; end > 0; end = from[end]) cuts.emplace_back(from[end], end);
+            std::reverse(cuts.begin(), cuts.end());
+            for (auto [start, end] : cuts) {
+                if (end - start == 1 || !groups[end].count(start)) {
+                    for (std::size_t i = start; i < end; ++i)
+                        ordered.emplace_back(convs[i].value, std::move(single.at(convs[i].value)));
+                } else {
+                    ordered.emplace_back(convs[start].value, std::move(groups[end].at(start)));
+                }
+            }
+        }
+    }
+    for (auto& [id, r] : single)
+        if (!consumed.count(id)) ordered.emplace_back(id, std::move(r));
+    std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+
+    for (auto& [id, r] : ordered) {
+        result.latencyMs += r.rounded.latencyMs;
+        result.energyMj += r.rounded.energyMj;
+        result.gpSolves += r.gpSolves;
+        for (const auto& [key, e] : r.baselines) addEvaluation(result.baselines[key], e);
+        if (r.status == gp::GpStatus::Infeasible && result.status == gp::GpStatus::Optimal) {
+            result.status = gp::GpStatus::Infeasible;
+            result.message = "layer " + r.layers.front() + ": " + r.message;
+        }
+        result.units.push_back(std::move(r));
+    }
+    // A baseline some unit lacks (no balanced split of a 1-unit layer) is not summed.
+    for (auto it = result.baselines.begin(); it != result.baselines.end();) {
+        const bool everywhere = std::all_of(result.units.begin(), result.units.end(),
+                                            [&](const UnitResult& u) { return u.baselines.count(it->first) > 0; });
+        it = everywhere ? std::next(it) : result.baselines.erase(it);
+    }
+    if (options.objective == Objective::Pareto) result.pareto = networkFront(result.units);
+    if (cancelled) {
+        result.status = gp::GpStatus::Cancelled;
+        result.message = "cancelled after " + std::to_string(done) + " of " + std::to_string(total) + " layers";
+    } else if (result.status == gp::GpStatus::Optimal) {
+        result.message = note + std::to_string(result.units.size()) + " units (" + std::to_string(views.size()) +
+                         " layers), " + std::to_string(result.gpSolves) + " GPs";
+    }
+    return finish();
+}
+
+}  // namespace tessera::solver::partition
