@@ -32,6 +32,9 @@ const std::vector<CostConstantSpec>& costConstantSpecs() {
         {"m20k_bits", "bit", &C::m20kBits, 1, 1e7, true, "bits in one M20K block"},
         {"m20k_packing", "1", &C::m20kPacking, 0.1, 1, true, "usable fraction of a block's bits"},
         {"dsp_fraction", "1", &C::dspFraction, 0, 1, true, "share of the DSP budget the MAC array uses"},
+        {"luts_per_alm", "LUT", &C::lutsPerAlm, 0.5, 10, true,
+         "6-input LUTs doing the work of one ALM (AMD-Xilinx parts: LUT budget)"},
+        {"bram36_bits", "bit", &C::bram36Bits, 1, 1e7, true, "bits in one BRAM36 block (AMD-Xilinx parts)"},
     };
     return specs;
 }
@@ -91,6 +94,8 @@ std::vector<ResourceBudget> resourceBudgets(const Device& device) {
     if (r.labs) out.push_back({"labs", "LAB", r.labs->value, &SliceCost::labs});
     if (r.m20kBlocks) out.push_back({"m20k_blocks", "block", r.m20kBlocks->value, &SliceCost::m20kBlocks});
     if (r.dsps) out.push_back({"dsps", "DSP", r.dsps->value, &SliceCost::dsps});
+    if (r.luts) out.push_back({"luts", "LUT", r.luts->value, &SliceCost::luts});
+    if (r.bram36Blocks) out.push_back({"bram36_blocks", "block", r.bram36Blocks->value, &SliceCost::bram36Blocks});
     return out;
 }
 
@@ -153,6 +158,10 @@ SliceCost DeviceCostModel::cost(const SliceWork& work) const {
     Posynomial m20k(k.m20kBase > 0 ? k.m20kBase : 1e-9);
     if (!bits.empty()) m20k += (1.0 / (k.m20kBits * k.m20kPacking)) * bits;
     c.m20kBlocks = fitted.m20kBlocks ? perLayer(*fitted.m20kBlocks) : m20k;
+    c.luts = k.lutsPerAlm * alms;
+    Posynomial bram(k.m20kBase > 0 ? k.m20kBase : 1e-9);
+    if (!bits.empty()) bram += (1.0 / (k.bram36Bits * k.m20kPacking)) * bits;
+    c.bram36Blocks = bram;
     const double dspBudget = m_device->fpga.dsps ? m_device->fpga.dsps->value : 0;
     c.dsps = fitted.dsps ? perLayer(*fitted.dsps) : Posynomial(std::max(k.dspFraction * dspBudget, 1e-9));
     return c;

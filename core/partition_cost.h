@@ -14,6 +14,7 @@
 //   M20K = base + (weight bits + line-buffer bits) / (bits per block * packing)
 //   ALM  = base + per-channel * C_d + per-filter * N_d;  LAB = ALM / (10 * packing)
 //   DSP  = dsp_fraction * DSP budget (a constant: checked, not optimised)
+//   (AMD-Xilinx parts: LUT = luts_per_alm * ALM; BRAM36 as M20K with 36 Kb blocks)
 // Every constant is named (costConstantSpecs) and a descriptor may override it;
 // a descriptor may also replace a KPI's model by a fitted flydel (flydel.h).
 
@@ -44,6 +45,9 @@ struct AnalyticCostConstants {
     double m20kBits = 20480;          // bits in one M20K block
     double m20kPacking = 0.8;         // usable fraction of a block's bits (width/depth fit)
     double dspFraction = 0.9;         // share of the DSP budget the MAC array uses
+    // AMD-Xilinx parts (LUT / BRAM36 budgets instead of ALM / M20K).
+    double lutsPerAlm = 2;            // 6-input LUTs doing the work of one ALM
+    double bram36Bits = 36864;        // bits in one BRAM36 block
 };
 
 struct CostConstantSpec {
@@ -85,11 +89,12 @@ struct SliceCost {
     Posynomial latencyMs;
     Posynomial energyMj;
     Posynomial alms, labs, m20kBlocks, dsps;
+    Posynomial luts, bram36Blocks;       // AMD-Xilinx parts
 };
 
 // Which resource budgets an FPGA device has and their values.
 struct ResourceBudget {
-    std::string_view key;    // "alms", "labs", "m20k_blocks", "dsps"
+    std::string_view key;    // "alms", "labs", "m20k_blocks", "dsps", "luts", "bram36_blocks"
     std::string_view unit;   // "ALM", "LAB", "block", "DSP"
     double budget = 0;
     Posynomial SliceCost::*member;

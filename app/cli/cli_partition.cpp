@@ -140,7 +140,7 @@ int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io) {
                {"method", "M", "grouped-c | grouped-n | tiling | fused | best (default best)"},
                {"objective", "O", "latency | energy | pareto (default latency)"},
                {"schedule", "S", "concurrent (devices in parallel, default) | sequential (one after another)"},
-               {"relaxation", "R", "recondense (default) | penalty (methods.md's fixed reference) | sgp"},
+               {"relaxation", "R", "sgp (default) | penalty (methods.md) | recondense; see docs/partition.md"},
                {"precision", "P", "int8 (default) | fp16 | fp32: bytes moved and the peak used"},
                {"home", "DEVICE", "Device holding inputs and outputs (default: the first CPU)"},
                {"disable", "D1,D2", "Devices that take no share"},
@@ -177,7 +177,7 @@ int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io) {
     }
     if (auto v = args.value("relaxation")) {
         auto m = part::relaxationFromName(*v);
-        if (!m) return usage("--relaxation must be recondense, penalty or sgp, got '" + *v + "'");
+        if (!m) return usage("--relaxation must be sgp, penalty or recondense, got '" + *v + "'");
         o.relaxation = *m;
     }
     if (auto v = args.value("precision")) {

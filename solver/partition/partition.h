@@ -48,7 +48,7 @@ struct PartitionOptions {
     // Sequential: devices run one after the other (sum of latencies, the
     // paper's setting); concurrent: they run in parallel (max of latencies).
     Schedule schedule = Schedule::Concurrent;
-    Relaxation relaxation = Relaxation::Recondense;
+    Relaxation relaxation = Relaxation::SequentialGp;
     int bytesPerElement = 1;      // activations and weights: 1 (int8), 2 (fp16) or 4 (fp32)
     int partialSumBytes = 4;      // grouped-c partial sums (int32 / fp32)
     std::string homeDevice;       // where inputs live and outputs return; default: the first CPU

@@ -221,8 +221,6 @@ std::vector<double> roundSplit(const UnitSpec& spec, const Context& ctx, const s
         }
         assigned += base[i];
     }
-    const double better = objective == Objective::Energy ? 0 : 0;
-    (void)better;
     std::vector<double> chosen;
     double bestValue = kInf;
     auto consider = [&](const std::vector<double>& u) {
