@@ -1,11 +1,13 @@
 // tessera: the desktop GUI.
 //
-//   tessera [file|zoo-name] [--screenshot out.png]
+//   tessera [file|zoo-name] [--partition PLATFORM] [--screenshot out.png]
 //
 // --screenshot opens the network, waits for its graph layout, saves a
 // picture of the main window and exits: 0 when saved, 1 when the network
-// could not be opened (message on stderr), 3 when the picture could not be
-// written or nothing happened in time.
+// could not be opened or partitioned (message on stderr), 3 when the picture
+// could not be written or nothing happened in time. --partition opens the
+// Partition dock and partitions the network on PLATFORM once it is shown
+// (before the screenshot, when one is asked for).
 
 #include <QApplication>
 #include <QDir>
@@ -20,8 +22,13 @@
 #include <cstring>
 #include <string>
 
+#include <QDockWidget>
+#include <QTableView>
+
 #include "app/gui/main_window.h"
+#include "core/platform.h"
 #include "core/zoo.h"
+#include "views/partition_panel.h"
 
 namespace {
 
@@ -35,8 +42,10 @@ constexpr int kScreenshotTimeoutMs = 180000;
 void printUsage(std::FILE* out) {
     std::string zoo;
     for (const auto& name : tessera::core::zooNames()) zoo += (zoo.empty() ? "" : ", ") + name;
+    std::string platforms;
+    for (const auto& name : tessera::core::builtinPlatformNames()) platforms += (platforms.empty() ? "" : ", ") + name;
     std::fprintf(out,
-                 "Usage: tessera [file|zoo-name] [--screenshot out.png]\n"
+                 "Usage: tessera [file|zoo-name] [--partition PLATFORM] [--screenshot out.png]\n"
                  "\n"
                  "Design-space exploration of CNN inference: the desktop GUI.\n"
                  "\n"
@@ -48,12 +57,15 @@ void printUsage(std::FILE* out) {
                  "  --screenshot out.png   open the network, save a picture of the window once\n"
                  "                         the graph is laid out, and exit (0 saved, 1 the network\n"
                  "                         could not be opened, 3 the picture could not be saved)\n"
+                 "  --partition PLATFORM   open the Partition dock and partition the network on\n"
+                 "                         PLATFORM, a built-in descriptor or a platform .json file\n"
+                 "                         (built-in: %s)\n"
                  "  -h, --help             show this help and exit\n"
                  "  --version              show the version and exit\n"
                  "\n"
                  "Qt options such as -platform offscreen are accepted too.\n"
                  "Without a display, run it under Xvfb (xvfb-run -a tessera ...) or use tessera-cli.\n",
-                 zoo.c_str());
+                 zoo.c_str(), platforms.c_str());
 }
 
 bool envSet(const char* name) {
@@ -72,6 +84,7 @@ bool haveDisplay(int argc, char** argv) {
 struct Options {
     QString spec;
     QString screenshot;
+    QString partition;  // platform to partition on, empty: none
 };
 
 // Parses what Qt left of the arguments; returns an error message or empty.
@@ -83,6 +96,12 @@ QString parseArguments(const QStringList& args, Options& options) {
             options.screenshot = args[++i];
         } else if (arg.startsWith(QLatin1String("--screenshot="))) {
             options.screenshot = arg.mid(13);
+        } else if (arg == QLatin1String("--partition")) {
+            if (i + 1 >= args.size()) return QStringLiteral("--partition needs a platform name");
+            options.partition = args[++i];
+        } else if (arg.startsWith(QLatin1String("--partition="))) {
+            options.partition = arg.mid(12);
+            if (options.partition.isEmpty()) return QStringLiteral("--partition needs a platform name");
         } else if (arg.startsWith(QLatin1Char('-')) && arg.size() > 1) {
             return QStringLiteral("unknown option '%1'").arg(arg);
         } else if (options.spec.isEmpty()) {
@@ -150,7 +169,7 @@ int main(int argc, char** argv) {
                              std::fprintf(stderr, "tessera: could not open the network: %s\n", qPrintable(message));
                              QCoreApplication::exit(kExitOpenFailed);
                          });
-        QObject::connect(&window, &tessera::gui::MainWindow::networkShown, &app, [&window, out]() {
+        auto grab = [&window, out]() {
             // Let layouts, the graph's first view and pending paints settle.
             QTimer::singleShot(300, &window, [&window, out]() {
                 const QImage image = window.grab().toImage();
@@ -163,11 +182,41 @@ int main(int argc, char** argv) {
                              qPrintable(QDir::toNativeSeparators(out)), image.width(), image.height());
                 QCoreApplication::exit(kExitOk);
             });
-        });
+        };
+        if (options.partition.isEmpty()) {
+            QObject::connect(&window, &tessera::gui::MainWindow::networkShown, &app, grab);
+        } else {
+            QObject::connect(&window, &tessera::gui::MainWindow::partitionShown, &app, [&window, grab]() {
+                // Show a unit with FPGA resources, the panel's richest view.
+                tessera::views::PartitionPanel* panel = window.partitionPanel();
+                const auto& rows = panel->result().rows;
+                for (qsizetype i = 0; i < rows.size(); ++i) {
+                    if (rows[i].ok && !rows[i].resources.isEmpty()) {
+                        panel->tableView()->selectRow(static_cast<int>(i));  // also selects it in the graph
+                        break;
+                    }
+                }
+                grab();
+            });
+            QObject::connect(&window, &tessera::gui::MainWindow::partitionFailed, &app, [](const QString& message) {
+                std::fprintf(stderr, "tessera: could not partition the network: %s\n", qPrintable(message));
+                QCoreApplication::exit(kExitOpenFailed);
+            });
+        }
         QTimer::singleShot(kScreenshotTimeoutMs, &app, []() {
             std::fprintf(stderr, "tessera: gave up waiting for the network to open\n");
             QCoreApplication::exit(kExitScreenshotFailed);
         });
+    }
+
+    if (!options.partition.isEmpty()) {
+        tessera::views::PartitionSettings settings = window.partitionPanel()->settings();
+        settings.platform = options.partition;
+        QObject::connect(&window, &tessera::gui::MainWindow::networkShown, &window, [&window, settings]() {
+            window.partitionDock()->show();
+            window.resizeDocks({window.partitionDock()}, {440}, Qt::Vertical);
+            window.runPartition(settings);
+        }, Qt::SingleShotConnection);
     }
 
     window.show();

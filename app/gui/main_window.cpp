@@ -30,15 +30,20 @@
 #include <utility>
 
 #include "app/gui/job_runner.h"
+#include "app/gui/partition_adapter.h"
+#include "core/platform.h"
 #include "core/zoo.h"
 #include "views/layer_details_widget.h"
 #include "views/layer_table_view.h"
 #include "views/network_graph_view.h"
+#include "views/partition_panel.h"
 
 namespace tessera::gui {
 namespace {
 
 const QString kOpenChannel = QStringLiteral("open network");
+const QString kPartitionChannel = QStringLiteral("partition");
+constexpr const char* kDefaultPlatform = "jetson_tx2_cyclone10gx";
 constexpr int kFileEntryRole = Qt::UserRole + 1;  // combo entry standing for a file
 
 bool isNetworkFile(const QString& path) {
@@ -74,17 +79,20 @@ MainWindow::MainWindow(bool interactive, QWidget* parent)
     createStatusBar();
 
     connect(m_jobs, &JobRunner::progress, this, [this](const QString& channel, int percent, const QString& message) {
+        if (channel == kPartitionChannel) m_partition->setProgress(percent, message);
         if (channel != kOpenChannel) return;
         m_progress->setValue(percent);
         statusBar()->showMessage(message);
     });
     connect(m_jobs, &JobRunner::started, this, [this](const QString& channel) {
+        if (channel == kPartitionChannel) m_partition->setRunning(true);
         if (channel != kOpenChannel) return;
         m_progress->setValue(0);
         m_progress->show();
     });
     connect(m_jobs, &JobRunner::finished, this, [this](const QString& channel) {
         if (channel == kOpenChannel && !m_jobs->isRunning(kOpenChannel)) m_progress->hide();
+        if (channel == kPartitionChannel && !m_jobs->isRunning(kPartitionChannel)) m_partition->setRunning(false);
     });
 
     resize(1440, 900);
@@ -240,6 +248,72 @@ void MainWindow::createDocks() {
     for (QAction* a : menuBar()->actions())
         if (a->menu() && a->text() == tr("&View")) viewMenu = a->menu();
     if (viewMenu) viewMenu->addAction(m_warningsDock->toggleViewAction());
+
+    m_partitionDock = new QDockWidget(tr("Partition"), this);
+    m_partitionDock->setObjectName(QStringLiteral("partitionDock"));
+    m_partition = new views::PartitionPanel(m_partitionDock);
+    QStringList platforms;
+    for (const std::string& name : core::builtinPlatformNames()) platforms << QString::fromStdString(name);
+    m_partition->setPlatforms(platforms, QString::fromLatin1(kDefaultPlatform));
+    m_partitionDock->setWidget(m_partition);
+    addDockWidget(Qt::BottomDockWidgetArea, m_partitionDock);
+    m_partitionDock->hide();  // View > Partition
+    QAction* toggle = m_partitionDock->toggleViewAction();
+    toggle->setText(tr("&Partition (GP, method 1)"));
+    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    if (viewMenu) viewMenu->addAction(toggle);
+    connect(m_partition, &views::PartitionPanel::runRequested, this, &MainWindow::runPartition);
+    connect(m_partition, &views::PartitionPanel::cancelRequested, this, [this]() {
+        m_jobs->cancel(kPartitionChannel);
+        m_partition->showCancelled();
+    });
+    connect(m_partition, &views::PartitionPanel::layerActivated, this, &MainWindow::onPartitionLayerActivated);
+}
+
+void MainWindow::runPartition(const views::PartitionSettings& settings) {
+    if (!m_snapshot) {
+        m_partition->showError(tr("Open a network first."));
+        emit partitionFailed(m_partition->message());
+        return;
+    }
+    if (!m_partitionDock->isVisible()) m_partitionDock->show();
+    const views::NetworkSnapshotPtr snapshot = m_snapshot;
+    const std::string platformName = settings.platform.toStdString();
+    solver::partition::PartitionOptions options = partitionOptions(settings);
+    std::function<views::PartitionResult(JobContext&)> work = [snapshot, platformName, options](JobContext& job) mutable {
+        job.progress(0, QStringLiteral("Loading platform %1").arg(QString::fromStdString(platformName)));
+        const core::Platform platform = core::openPlatform(platformName);  // FormatError: the failure message
+        // Per-layer solves are most of the work; fused groups (method best /
+        // fused) follow them, so the bar stops short of the end until then.
+        options.progress = [&job](int done, int total, const std::string& what) {
+            const int percent = total > 0 ? 95 * done / total : 0;
+            return job.progress(percent, QStringLiteral("Partitioned %1 (%2 of %3)")
+                                             .arg(QString::fromStdString(what))
+                                             .arg(done)
+                                             .arg(total));
+        };
+        const solver::partition::NetworkPartition partition =
+            solver::partition::partitionNetwork(snapshot->network, platform, options);
+        return toPartitionResult(partition, platform);
+    };
+    m_jobs->start<views::PartitionResult>(
+        kPartitionChannel, std::move(work),
+        [this, snapshot](views::PartitionResult result) {
+            if (snapshot != m_snapshot) return;  // another network was opened meanwhile
+            m_partition->setResult(result);
+            statusBar()->showMessage(tr("Partition: %1").arg(m_partition->message()), 10000);
+            emit partitionShown();
+        },
+        [this](const QString& message) {
+            m_partition->showError(tr("Partition failed: %1").arg(message));
+            emit partitionFailed(message);
+        });
+}
+
+void MainWindow::onPartitionLayerActivated(const QString& layer) {
+    if (!m_snapshot) return;
+    const auto id = m_snapshot->network.findLayer(layer.toStdString());
+    if (id) onLayerSelected(id->value, m_partition);
 }
 
 void MainWindow::createStatusBar() {
@@ -287,6 +361,9 @@ void MainWindow::showSnapshot(const Opened& opened) {
     m_syncingSelection = false;
     m_search->clear();
     m_searchResult->clear();
+    // A partition of the previous network means nothing for this one.
+    m_jobs->cancel(kPartitionChannel);
+    m_partition->clear();
 
     const core::NetworkMetrics& m = m_snapshot->metrics;
     // "1.81 GMACs" but "11.69 M params", as the papers write them.
@@ -341,6 +418,9 @@ void MainWindow::onLayerSelected(int layerIndex, QObject* origin) {
     m_syncingSelection = true;
     if (origin != m_graph) m_graph->selectLayer(layerIndex);
     if (origin != m_table) m_table->selectLayer(layerIndex);
+    if (origin != m_partition && m_snapshot && layerIndex >= 0 &&
+        static_cast<std::size_t>(layerIndex) < m_snapshot->network.layerCount())
+        m_partition->selectLayer(QString::fromStdString(m_snapshot->network.layer(core::LayerId{layerIndex}).name));
     m_details->showLayer(layerIndex);
     m_syncingSelection = false;
 }
@@ -429,6 +509,7 @@ void MainWindow::closeEvent(QCloseEvent* event) {
         s.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
     }
     m_jobs->cancel(kOpenChannel);
+    m_jobs->cancel(kPartitionChannel);
     event->accept();
 }
 

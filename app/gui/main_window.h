@@ -8,6 +8,7 @@
 #include <QStringList>
 
 #include "views/network_snapshot.h"
+#include "views/partition_data.h"
 
 class QComboBox;
 class QDockWidget;
@@ -21,6 +22,7 @@ namespace tessera::views {
 class LayerDetailsWidget;
 class LayerTableView;
 class NetworkGraphView;
+class PartitionPanel;
 }  // namespace tessera::views
 
 namespace tessera::gui {
@@ -42,6 +44,12 @@ public:
     const views::NetworkSnapshotPtr& snapshot() const { return m_snapshot; }
     views::NetworkGraphView* graphView() const { return m_graph; }
     views::LayerTableView* tableView() const { return m_table; }
+    views::PartitionPanel* partitionPanel() const { return m_partition; }
+    QDockWidget* partitionDock() const { return m_partitionDock; }
+
+    // Partitions the open network (method 1) in the background with the
+    // panel's settings; the panel shows the result, or the error.
+    void runPartition(const views::PartitionSettings& settings);
 
     static constexpr const char* kDefaultNetwork = "resnet18";
 
@@ -50,6 +58,10 @@ signals:
     void networkShown(const QString& spec);
     // Opening failed; `message` names the file (or name) and the problem.
     void openFailed(const QString& spec, const QString& message);
+    // A partition result (optimal or not) is in the partition panel.
+    void partitionShown();
+    // A partition could not run (no network, bad platform); the panel says why.
+    void partitionFailed(const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,6 +81,7 @@ private:
     void showSnapshot(const Opened& opened);
     void showOpenError(const QString& spec, const QString& problem);
     void onLayerSelected(int layerIndex, QObject* origin);
+    void onPartitionLayerActivated(const QString& layer);
     void onSearchEdited(const QString& text);
     void onSearchNext();
     void openFileDialog();
@@ -90,6 +103,8 @@ private:
     QLabel* m_searchResult = nullptr;
     QDockWidget* m_warningsDock = nullptr;
     QListWidget* m_warnings = nullptr;
+    QDockWidget* m_partitionDock = nullptr;
+    views::PartitionPanel* m_partition = nullptr;
     QLabel* m_totals = nullptr;
     QProgressBar* m_progress = nullptr;
     bool m_syncingSelection = false;

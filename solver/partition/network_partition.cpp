@@ -327,6 +327,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
 
     // Per layer: the result of each single-layer method asked for.
     std::map<int, UnitResult> single;  // by layer id
+    int solvedGps = 0;                 // every GP, the losing methods' and groups' included
     int done = 0;
     const int total = static_cast<int>(views.size());
     bool cancelled = false;
@@ -353,6 +354,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
             candidates.push_back(detail::solveUnit(s, ctx));
         }
         for (Method m : runnable) candidates.push_back(detail::solveUnit(singleSpec(net, v, m), ctx));
+        for (const auto& c : candidates) solvedGps += c.gpSolves;
         UnitResult r = bestOf(std::move(candidates), options.objective, methods);
         if (!fallback.empty()) r.message = fallback + "; used " + std::string(methodName(r.method)) + ". " + r.message;
         if (method == Method::Fused && fallback.empty()) r.method = Method::Fused;  // a one-layer fused group is a tiling
@@ -380,6 +382,10 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
                 links.push_back(std::move(path));
             }
             for (auto id : convs) consumed.insert(id.value);
+            if (options.progress && !options.progress(done, total, "fusing from " + net.layer(v.layer).name)) {
+                cancelled = true;
+                break;
+            }
             const std::size_t n = convs.size();
             std::vector<double> best(n + 1, kInf);
             std::vector<std::size_t> from(n + 1, 0);
@@ -402,6 +408,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
                         s.variable = "rows";
                         if (s.units < 2) continue;
                         UnitResult g = detail::solveUnit(s, ctx);
+                        solvedGps += g.gpSolves;
                         g.offeredMethods = {"fused"};
                         cost = value(g, options.objective);
                         groups[end].emplace(start, std::move(g));
@@ -432,7 +439,6 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     for (auto& [id, r] : ordered) {
         result.latencyMs += r.rounded.latencyMs;
         result.energyMj += r.rounded.energyMj;
-        result.gpSolves += r.gpSolves;
         for (const auto& [key, e] : r.baselines) addEvaluation(result.baselines[key], e);
         if (r.status == gp::GpStatus::Infeasible && result.status == gp::GpStatus::Optimal) {
             result.status = gp::GpStatus::Infeasible;
@@ -446,6 +452,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
                                             [&](const UnitResult& u) { return u.baselines.count(it->first) > 0; });
         it = everywhere ? std::next(it) : result.baselines.erase(it);
     }
+    result.gpSolves = solvedGps;
     if (options.objective == Objective::Pareto) result.pareto = networkFront(result.units);
     if (cancelled) {
         result.status = gp::GpStatus::Cancelled;

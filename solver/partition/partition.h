@@ -130,7 +130,7 @@ struct NetworkPartition {
     double latencyMs = 0, energyMj = 0;           // sums over units (rounded points)
     std::map<std::string, Evaluation> baselines;  // sums of the units' baselines
     std::vector<ParetoPoint> pareto;              // network front (Objective::Pareto)
-    int gpSolves = 0;
+    int gpSolves = 0;                             // every GP solved, for the methods and groups that lost too
     double seconds = 0;
 };
 
