@@ -1,6 +1,5 @@
 #include "partition_cost.h"
 
-#include <sstream>
 #include <stdexcept>
 
 namespace tessera::core {
@@ -115,10 +114,9 @@ SliceCost DeviceCostModel::cost(const SliceWork& work) const {
     Posynomial macs;
     for (const auto& l : work.layers) macs += l.macs;
     // ms = 2 * MACs / (GOPS * 1e9) * 1e3; memory ms = bytes / (GB/s * 1e9) * 1e3.
-    const Posynomial computeMs = macs.empty() ? Posynomial() : (2.0 / (k.computeEfficiency * m_peakGops * 1e6)) * macs;
-    const Posynomial memoryMs = work.memoryBytes.empty()
-                                    ? Posynomial()
-                                    : (1.0 / (k.memoryEfficiency * m_bandwidthGBs * 1e6)) * work.memoryBytes;
+    // A device with a fitted latency model may list no peak: no compute term then.
+    const Posynomial computeMs = m_peakGops > 0 ? (2.0 / (k.computeEfficiency * m_peakGops * 1e6)) * macs : Posynomial();
+    const Posynomial memoryMs = (1.0 / (k.memoryEfficiency * m_bandwidthGBs * 1e6)) * work.memoryBytes;
     auto perLayer = [&](const FlydelModel& m) {
         Posynomial sum;
         for (const auto& l : work.layers) sum += m.toPosynomial(l.features);
@@ -137,9 +135,8 @@ SliceCost DeviceCostModel::cost(const SliceWork& work) const {
     } else {
         // W x ms = mJ; pJ/B x B x 1e-9 = mJ.
         c.energyMj = m_device->staticPowerW.value * c.latencyMs;
-        if (!computeMs.empty()) c.energyMj += m_device->dynamicPowerW.value * computeMs;
-        if (!work.memoryBytes.empty() && k.dramEnergyPjPerByte > 0)
-            c.energyMj += (k.dramEnergyPjPerByte * 1e-9) * work.memoryBytes;
+        c.energyMj += m_device->dynamicPowerW.value * computeMs;
+        c.energyMj += (k.dramEnergyPjPerByte * 1e-9) * work.memoryBytes;
     }
     if (m_device->kind != DeviceKind::Fpga) return c;
 
@@ -150,46 +147,24 @@ SliceCost DeviceCostModel::cost(const SliceWork& work) const {
         lanesC += l.channelLanes;
         lanesN += l.filterLanes;
     }
-    Posynomial alms(k.almBase > 0 ? k.almBase : 1e-9);
-    if (k.almPerChannel > 0 && !lanesC.empty()) alms += k.almPerChannel * lanesC;
-    if (k.almPerFilter > 0 && !lanesN.empty()) alms += k.almPerFilter * lanesN;
+    // Zero constants drop out of a posynomial; a resource left empty has no constraint.
+    const Posynomial alms = Posynomial(k.almBase) + k.almPerChannel * lanesC + k.almPerFilter * lanesN;
     c.alms = fitted.alms ? perLayer(*fitted.alms) : alms;
     c.labs = fitted.labs ? perLayer(*fitted.labs) : (1.0 / (k.almsPerLab * k.labPacking)) * c.alms;
-    Posynomial m20k(k.m20kBase > 0 ? k.m20kBase : 1e-9);
-    if (!bits.empty()) m20k += (1.0 / (k.m20kBits * k.m20kPacking)) * bits;
-    c.m20kBlocks = fitted.m20kBlocks ? perLayer(*fitted.m20kBlocks) : m20k;
+    c.m20kBlocks = fitted.m20kBlocks ? perLayer(*fitted.m20kBlocks)
+                                     : Posynomial(k.m20kBase) + (1.0 / (k.m20kBits * k.m20kPacking)) * bits;
     c.luts = k.lutsPerAlm * alms;
-    Posynomial bram(k.m20kBase > 0 ? k.m20kBase : 1e-9);
-    if (!bits.empty()) bram += (1.0 / (k.bram36Bits * k.m20kPacking)) * bits;
-    c.bram36Blocks = bram;
+    c.bram36Blocks = Posynomial(k.m20kBase) + (1.0 / (k.bram36Bits * k.m20kPacking)) * bits;
     const double dspBudget = m_device->fpga.dsps ? m_device->fpga.dsps->value : 0;
-    c.dsps = fitted.dsps ? perLayer(*fitted.dsps) : Posynomial(std::max(k.dspFraction * dspBudget, 1e-9));
+    c.dsps = fitted.dsps ? perLayer(*fitted.dsps) : Posynomial(k.dspFraction * dspBudget);
     return c;
 }
 
-std::string DeviceCostModel::describe() const {
-    const auto& f = m_device->costModels;
-    std::ostringstream s;
-    auto one = [&](std::string_view kpi, const std::optional<FlydelModel>& m) {
-        s << kpi << ": " << (m ? "fitted (" + m->source + ")" : std::string("analytic"));
-    };
-    one("latency", f.latencyMs);
-    s << "; ";
-    one("energy", f.energyMj);
-    if (m_device->kind == DeviceKind::Fpga) {
-        s << "; resources: " << (f.alms || f.labs || f.m20kBlocks || f.dsps ? "fitted where given, else analytic" : "analytic");
-    }
-    return s.str();
-}
-
 Posynomial linkTransferMs(const Link& link, const Posynomial& bytes, int transfers) {
-    Posynomial t(transfers * link.latencyUs.value * 1e-3 + 1e-12);
-    if (!bytes.empty()) t += (1.0 / (link.bandwidthGBs.value * 1e6)) * bytes;
-    return t;
+    return Posynomial(transfers * link.latencyUs.value * 1e-3) + (1.0 / (link.bandwidthGBs.value * 1e6)) * bytes;
 }
 
 Posynomial linkTransferMj(const Link& link, const Posynomial& bytes) {
-    if (bytes.empty() || link.energyPjPerByte.value <= 0) return Posynomial(1e-15);
     return (link.energyPjPerByte.value * 1e-9) * bytes;
 }
 

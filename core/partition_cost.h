@@ -111,8 +111,6 @@ public:
     const Device& device() const { return *m_device; }
     const AnalyticCostConstants& constants() const { return m_constants; }
     SliceCost cost(const SliceWork& work) const;
-    // "analytic" or "fitted (<source>)" per KPI, for reports.
-    std::string describe() const;
 
 private:
     const Device* m_device;

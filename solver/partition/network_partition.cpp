@@ -164,7 +164,7 @@ double value(const UnitResult& u, Objective o) {
     return detail::objectiveValue(u.rounded, o == Objective::Pareto ? Objective::Latency : o);
 }
 
-// A fused group's result attributed to one layer's name list; the unit stays one entry.
+// The candidate (one per method) with the lowest objective, listing the methods the layer offers.
 UnitResult bestOf(std::vector<UnitResult> candidates, Objective o, const std::vector<Method>& offeredMethods) {
     std::size_t best = 0;
     for (std::size_t i = 1; i < candidates.size(); ++i)
@@ -208,11 +208,7 @@ std::vector<ParetoPoint> networkFront(const std::vector<UnitResult>& units) {
         }
         points.push_back(p);
     }
-    std::sort(points.begin(), points.end(), [](const auto& a, const auto& b) { return a.latencyMs < b.latencyMs; });
-    std::vector<ParetoPoint> front;
-    for (auto& p : points)
-        if (front.empty() || p.energyMj < front.back().energyMj * (1 - 1e-9)) front.push_back(p);
-    return front;
+    return detail::nonDominated(std::move(points));
 }
 
 }  // namespace
@@ -453,6 +449,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
         it = everywhere ? std::next(it) : result.baselines.erase(it);
     }
     result.gpSolves = solvedGps;
+    result.bestBaseline = detail::bestFeasible(result.baselines, options.objective);
     if (options.objective == Objective::Pareto) result.pareto = networkFront(result.units);
     if (cancelled) {
         result.status = gp::GpStatus::Cancelled;

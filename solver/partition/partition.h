@@ -129,6 +129,7 @@ struct NetworkPartition {
     std::vector<UnitResult> units;
     double latencyMs = 0, energyMj = 0;           // sums over units (rounded points)
     std::map<std::string, Evaluation> baselines;  // sums of the units' baselines
+    std::string bestBaseline;                     // key of the best feasible summed baseline
     std::vector<ParetoPoint> pareto;              // network front (Objective::Pareto)
     int gpSolves = 0;                             // every GP solved, for the methods and groups that lost too
     double seconds = 0;

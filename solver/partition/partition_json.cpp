@@ -57,19 +57,6 @@ json paretoJson(const std::vector<ParetoPoint>& points) {
     return a;
 }
 
-std::string bestKey(const std::map<std::string, Evaluation>& baselines, Objective o) {
-    std::string key;
-    double best = INFINITY;
-    for (const auto& [k, e] : baselines) {
-        const double v = o == Objective::Energy ? e.energyMj : e.latencyMs;
-        if (e.feasible && v < best) {
-            best = v;
-            key = k;
-        }
-    }
-    return key;
-}
-
 json unitJson(const UnitResult& u, Objective objective) {
     json j;
     j["layer"] = u.layers.size() == 1 ? u.layers.front() : u.layers.front() + ".." + u.layers.back();
@@ -145,9 +132,8 @@ nlohmann::json partitionToJson(const NetworkPartition& r) {
     j["layers"] = std::move(layers);
     json totals = {{"latency_ms", number(r.latencyMs)}, {"energy_mj", number(r.energyMj)}};
     totals["baselines"] = baselinesJson(r.baselines);
-    const std::string best = bestKey(r.baselines, o.objective);
-    totals["best_baseline"] = best;
-    totals["gains"] = gainsJson(r.latencyMs, r.energyMj, r.baselines, best);
+    totals["best_baseline"] = r.bestBaseline;
+    totals["gains"] = gainsJson(r.latencyMs, r.energyMj, r.baselines, r.bestBaseline);
     if (o.objective == Objective::Pareto) totals["pareto"] = paretoJson(r.pareto);
     j["totals"] = std::move(totals);
     j["gp_solves"] = r.gpSolves;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <sstream>
 
 namespace tessera::solver::partition::detail {
@@ -229,6 +230,28 @@ Evaluation evaluateShares(const UnitSpec& spec, const Context& ctx, const std::v
 
 double objectiveValue(const Evaluation& e, Objective objective) {
     return objective == Objective::Energy ? e.energyMj : e.latencyMs;
+}
+
+std::string bestFeasible(const std::map<std::string, Evaluation>& evaluations, Objective objective) {
+    std::string key;
+    double best = std::numeric_limits<double>::infinity();
+    for (const auto& [k, e] : evaluations) {
+        if (e.feasible && objectiveValue(e, objective) < best) {
+            best = objectiveValue(e, objective);
+            key = k;
+        }
+    }
+    return key;
+}
+
+std::vector<ParetoPoint> nonDominated(std::vector<ParetoPoint> points) {
+    std::sort(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
+        return a.latencyMs != b.latencyMs ? a.latencyMs < b.latencyMs : a.energyMj < b.energyMj;
+    });
+    std::vector<ParetoPoint> front;
+    for (auto& p : points)
+        if (front.empty() || p.energyMj < front.back().energyMj * (1 - 1e-9)) front.push_back(std::move(p));
+    return front;
 }
 
 }  // namespace tessera::solver::partition::detail

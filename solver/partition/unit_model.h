@@ -78,6 +78,11 @@ Evaluation evaluate(const UnitModel& model, const Context& ctx, const core::Poin
 // KPIs of whole-unit shares per device index (devices with 0 are idle).
 Evaluation evaluateShares(const UnitSpec& spec, const Context& ctx, const std::vector<double>& sharesByDevice);
 
+// Latency for the latency and Pareto objectives, energy for the energy objective.
 double objectiveValue(const Evaluation& e, Objective objective);
+// The key of the feasible evaluation with the lowest objective value; empty when none is feasible.
+std::string bestFeasible(const std::map<std::string, Evaluation>& evaluations, Objective objective);
+// The points no other point beats in both latency and energy, by increasing latency.
+std::vector<ParetoPoint> nonDominated(std::vector<ParetoPoint> points);
 
 }  // namespace tessera::solver::partition::detail

@@ -325,16 +325,6 @@ std::map<std::string, double> sharesOf(const Context& ctx, const std::vector<dou
     return m;
 }
 
-std::vector<ParetoPoint> nonDominated(std::vector<ParetoPoint> points) {
-    std::sort(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
-        return a.latencyMs != b.latencyMs ? a.latencyMs < b.latencyMs : a.energyMj < b.energyMj;
-    });
-    std::vector<ParetoPoint> front;
-    for (auto& p : points)
-        if (front.empty() || p.energyMj < front.back().energyMj * (1 - 1e-9)) front.push_back(std::move(p));
-    return front;
-}
-
 // The Pareto front of one subset by epsilon constraints between its
 // latency-optimal and energy-optimal points.
 void paretoSweep(const UnitSpec& spec, const Context& ctx, const std::vector<int>& devices, const Solved& fastest,
@@ -409,13 +399,7 @@ UnitResult solveUnit(const UnitSpec& spec, const Context& ctx) {
         if (fixedUnits(ctx, d, spec.units) != 0) balancedSet.push_back(d);
     if (static_cast<long long>(balancedSet.size()) <= spec.units && !balancedSet.empty())
         r.baselines["balanced"] = evaluateShares(spec, ctx, balancedUnits(ctx, balancedSet, spec.units));
-    double bestBase = kInf;
-    for (const auto& [key, e] : r.baselines) {
-        if (e.feasible && objectiveValue(e, main) < bestBase) {
-            bestBase = objectiveValue(e, main);
-            r.bestBaseline = key;
-        }
-    }
+    r.bestBaseline = bestFeasible(r.baselines, main);
 
     // Every subset: single devices are evaluated, larger ones solved.
     const Solved* chosen = nullptr;
