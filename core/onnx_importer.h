@@ -1,8 +1,8 @@
 #pragma once
 // Internal to the ONNX importer: the state of one import. onnx_import.cpp
-// checks the model, sorts it, classifies its tensors, walks the nodes and
-// assembles the result; onnx_ops.cpp maps each node that reads an activation
-// to IR layers.
+// checks the model, sorts it, classifies its tensors and assembles the
+// result; onnx_walk.cpp walks the nodes; onnx_ops.cpp and onnx_ops_shape.cpp
+// map each node that reads an activation to IR layers.
 
 #include <cstddef>
 #include <map>
@@ -52,21 +52,23 @@ private:
     void classifyInputs();
     void collectDeclaredShapes();
     void nameNodes();
+    void assemble();
+    void compareWithDeclared();
+    void warn(std::string message);
+    // Shape of a graph input; nullopt for a weight input of unknown shape.
+    std::optional<Shape> declaredShape(const onnx::ValueInfoProto& vi, bool dataInput);
+
+    // --- onnx_walk.cpp: the walk over the nodes
     void importNode(std::size_t index);
     void foldStaticNode(const onnx::NodeProto& node);
     void handleFailure(std::size_t index, const std::string& message);
-    void assemble();
-    void compareWithDeclared();
     // Output shapes of one node by ONNX's shape inference, run on a model of
     // that node alone with the inputs' known shapes (and small constant
     // values), after checking the attributes that libonnx trusts blindly.
     // Entries are nullopt where ONNX cannot tell.
     std::vector<std::optional<Shape>> inferWithOnnx(const onnx::NodeProto& node);
-    void warn(std::string message);
-    // Shape of a graph input; nullopt for a weight input of unknown shape.
-    std::optional<Shape> declaredShape(const onnx::ValueInfoProto& vi, bool dataInput);
 
-    // --- onnx_ops.cpp: nodes with an activation input
+    // --- onnx_ops.cpp: dispatch, and the operators that compute
     void mapNode(const onnx::NodeProto& node);
     void mapConv(const onnx::NodeProto& node);
     void mapPool(const onnx::NodeProto& node, OpKind kind);
@@ -74,6 +76,13 @@ private:
     void mapMatMul(const onnx::NodeProto& node);
     void mapBatchNorm(const onnx::NodeProto& node);
     void mapActivation(const onnx::NodeProto& node);
+    // Replaces a node that could not be mapped when the rest of the graph can
+    // still be imported: an Identity layer when its output has its input's
+    // shape, otherwise an extra network input of the output's (ONNX-inferred)
+    // shape. Returns a description of what was done, or nullopt.
+    std::optional<std::string> standIn(const onnx::NodeProto& node);
+
+    // --- onnx_ops_shape.cpp: element-wise and shape operators
     void mapElementwise(const onnx::NodeProto& node, OpKind kind);
     void mapConcat(const onnx::NodeProto& node);
     void mapSplit(const onnx::NodeProto& node);
@@ -85,13 +94,8 @@ private:
     void mapReduce(const onnx::NodeProto& node);
     void mapGather(const onnx::NodeProto& node);
     void mapShapeOf(const onnx::NodeProto& node);
-    // Replaces a node that could not be mapped when the rest of the graph can
-    // still be imported: an Identity layer when its output has its input's
-    // shape, otherwise an extra network input of the output's (ONNX-inferred)
-    // shape. Returns a description of what was done, or nullopt.
-    std::optional<std::string> standIn(const onnx::NodeProto& node);
 
-    // --- helpers shared by both files
+    // --- helpers (onnx_ops.cpp), shared by all the files
     const std::string& label(const onnx::NodeProto& node) const;  // the layer name of a node
     std::string describe(const onnx::NodeProto& node) const;      // "node 'x' (op Conv)"
     TensorState* input(const onnx::NodeProto& node, int i);       // null when absent

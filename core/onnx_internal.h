@@ -42,6 +42,9 @@ float attrFloat(const onnx::NodeProto& node, std::string_view name, float fallba
 std::string attrString(const onnx::NodeProto& node, std::string_view name, std::string fallback);
 const onnx::TensorProto* attrTensor(const onnx::NodeProto& node, std::string_view name);
 
+// The default operator domain: empty, or its explicit name.
+inline bool isDefaultDomain(const std::string& domain) { return domain.empty() || domain == "ai.onnx"; }
+
 // ONNX element type names for messages ("FLOAT", "INT64").
 std::string elemTypeName(int elemType);
 bool isFloatElemType(int elemType);
