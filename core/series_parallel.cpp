@@ -1,18 +1,24 @@
+// Two-terminal series-parallel recognition and decomposition: input checks
+// and Kahn's algorithm for cycles and terminals, the reduction (Reducer in
+// series_parallel_internal.h), the canonical n-ary tree built from the
+// reducer's binary one, and what is left when the graph is not SP. The
+// Network view lives in series_parallel_network.cpp, obstruction finding and
+// tree validation in series_parallel_check.cpp.
+
 #include "series_parallel.h"
 
 #include <algorithm>
-#include <cstdint>
-#include <functional>
-#include <unordered_map>
+#include <string>
 #include <utility>
+#include <vector>
 
-#include "network.h"
+#include "series_parallel_internal.h"
 
 namespace tessera::core {
 
-namespace {
+namespace sp_detail {
 
-using VertexNamer = std::function<std::string(int)>;
+namespace {
 
 constexpr std::size_t kNamesInMessage = 12;
 
@@ -29,181 +35,6 @@ std::string nameList(const std::vector<int>& vertices, const VertexNamer& name)
         out += ", ... (" + std::to_string(vertices.size() - shown) + " more)";
     return out;
 }
-
-// A node of the binary tree the reductions build; flattened into the
-// canonical n-ary SpNode tree at the end.
-struct RawNode {
-    SpNodeKind kind;
-    int source;
-    int sink;
-    int edge;   // Edge leaves
-    int left;   // Series: the part nearer the source
-    int right;
-};
-
-// Series / parallel reduction of a two-terminal multidigraph in which every
-// vertex lies on a source -> sink path (Valdes, Tarjan and Lawler 1982). The
-// two reductions are confluent, so applying them in any order ends in the
-// single edge source -> sink exactly when the graph is TTSP.
-//
-// Each live edge carries the raw tree node of the subgraph it stands for.
-// Parallel edges are merged as soon as they appear (a hash map keyed by the
-// end points finds them), so the graph never holds two live parallel edges;
-// vertices of in-degree 1 and out-degree 1 wait in a worklist. Per-vertex
-// edge lists are intrusive singly linked lists with lazy deletion: a vertex
-// is contracted once and its lists are scanned then, and every reduction
-// appends at most one edge, so all scans together cost O(V + E).
-class Reducer {
-public:
-    Reducer(int vertexCount, int source, int sink, std::size_t edgeHint)
-        : m_source(source), m_sink(sink),
-          m_inDegree(static_cast<std::size_t>(vertexCount), 0),
-          m_outDegree(static_cast<std::size_t>(vertexCount), 0),
-          m_inHead(static_cast<std::size_t>(vertexCount), -1),
-          m_outHead(static_cast<std::size_t>(vertexCount), -1),
-          m_vertexAlive(static_cast<std::size_t>(vertexCount), 1)
-    {
-        m_edges.reserve(edgeHint + static_cast<std::size_t>(vertexCount));
-        m_raw.reserve(2 * edgeHint + 1);
-        m_byEnds.reserve(edgeHint);
-    }
-
-    // Adds input edge `edgeIndex` u -> v (a leaf recording that index).
-    void addEdge(int edgeIndex, int u, int v)
-    {
-        const int leaf = static_cast<int>(m_raw.size());
-        m_raw.push_back({SpNodeKind::Edge, u, v, edgeIndex, -1, -1});
-        insert(u, v, leaf);
-    }
-
-    int inDegree(int v) const { return m_inDegree[static_cast<std::size_t>(v)]; }
-    int outDegree(int v) const { return m_outDegree[static_cast<std::size_t>(v)]; }
-
-    // Applies reductions until none applies; true when one edge is left.
-    bool run()
-    {
-        for (int v = 0; v < static_cast<int>(m_inDegree.size()); ++v)
-            m_work.push_back(v);
-        while (!m_work.empty()) {
-            const int v = m_work.back();
-            m_work.pop_back();
-            if (reducible(v))
-                contract(v);
-        }
-        // Reductions keep every edge on a source -> sink path, so one edge
-        // left is the edge source -> sink (vertices off the graph stay isolated).
-        return m_liveEdges == 1;
-    }
-
-    const std::vector<RawNode>& raw() const { return m_raw; }
-    // Not contracted and still touched by an edge.
-    bool vertexAlive(int v) const
-    {
-        return m_vertexAlive[static_cast<std::size_t>(v)] != 0 && inDegree(v) + outDegree(v) > 0;
-    }
-
-    // Live edges as (from, to, raw node), in creation order.
-    std::vector<std::array<int, 3>> liveEdges() const
-    {
-        std::vector<std::array<int, 3>> out;
-        for (const Edge& e : m_edges)
-            if (e.alive)
-                out.push_back({e.from, e.to, e.node});
-        return out;
-    }
-
-private:
-    struct Edge {
-        int from;
-        int to;
-        int node;
-        int nextIn;   // next edge in to's in-list
-        int nextOut;  // next edge in from's out-list
-        bool alive;
-    };
-
-    static std::uint64_t key(int u, int v)
-    {
-        return (static_cast<std::uint64_t>(static_cast<std::uint32_t>(u)) << 32)
-               | static_cast<std::uint32_t>(v);
-    }
-
-    void insert(int u, int v, int node)
-    {
-        const auto [it, inserted] = m_byEnds.try_emplace(key(u, v), static_cast<int>(m_edges.size()));
-        if (!inserted) {
-            Edge& existing = m_edges[static_cast<std::size_t>(it->second)];
-            const int merged = static_cast<int>(m_raw.size());
-            m_raw.push_back({SpNodeKind::Parallel, u, v, -1, existing.node, node});
-            existing.node = merged;
-            return;
-        }
-        const int id = static_cast<int>(m_edges.size());
-        m_edges.push_back({u, v, node, m_inHead[static_cast<std::size_t>(v)],
-                           m_outHead[static_cast<std::size_t>(u)], true});
-        m_inHead[static_cast<std::size_t>(v)] = id;
-        m_outHead[static_cast<std::size_t>(u)] = id;
-        ++m_outDegree[static_cast<std::size_t>(u)];
-        ++m_inDegree[static_cast<std::size_t>(v)];
-        ++m_liveEdges;
-    }
-
-    bool reducible(int v) const
-    {
-        const auto i = static_cast<std::size_t>(v);
-        return v != m_source && v != m_sink && m_vertexAlive[i] && m_inDegree[i] == 1
-               && m_outDegree[i] == 1;
-    }
-
-    int firstLive(int head, bool inList) const
-    {
-        while (head >= 0 && !m_edges[static_cast<std::size_t>(head)].alive) {
-            const Edge& e = m_edges[static_cast<std::size_t>(head)];
-            head = inList ? e.nextIn : e.nextOut;
-        }
-        return head;
-    }
-
-    void kill(int id)
-    {
-        Edge& e = m_edges[static_cast<std::size_t>(id)];
-        e.alive = false;
-        m_byEnds.erase(key(e.from, e.to));
-        --m_outDegree[static_cast<std::size_t>(e.from)];
-        --m_inDegree[static_cast<std::size_t>(e.to)];
-        --m_liveEdges;
-    }
-
-    void contract(int v)
-    {
-        const int in = firstLive(m_inHead[static_cast<std::size_t>(v)], true);
-        const int out = firstLive(m_outHead[static_cast<std::size_t>(v)], false);
-        const Edge first = m_edges[static_cast<std::size_t>(in)];
-        const Edge second = m_edges[static_cast<std::size_t>(out)];
-        kill(in);
-        kill(out);
-        m_vertexAlive[static_cast<std::size_t>(v)] = 0;
-        const int series = static_cast<int>(m_raw.size());
-        m_raw.push_back({SpNodeKind::Series, first.from, second.to, -1, first.node, second.node});
-        insert(first.from, second.to, series);
-        // A merge with an existing edge lowers these degrees.
-        m_work.push_back(first.from);
-        m_work.push_back(second.to);
-    }
-
-    int m_source;
-    int m_sink;
-    std::vector<int> m_inDegree;
-    std::vector<int> m_outDegree;
-    std::vector<int> m_inHead;
-    std::vector<int> m_outHead;
-    std::vector<char> m_vertexAlive;
-    int m_liveEdges = 0;
-    std::vector<Edge> m_edges;
-    std::vector<RawNode> m_raw;
-    std::unordered_map<std::uint64_t, int> m_byEnds;
-    std::vector<int> m_work;
-};
 
 // Children of final node `r` in the canonical tree: the raw descendants
 // reached through nodes of r's own kind, left to right.
@@ -283,6 +114,8 @@ std::vector<int> rawLeaves(const std::vector<RawNode>& raw, int r, bool pathOnly
     }
     return leaves;
 }
+
+}  // namespace
 
 SpDecomposition decompose(int vertexCount, const std::vector<SpEdge>& edges, const VertexNamer& name)
 {
@@ -431,262 +264,11 @@ SpDecomposition decompose(int vertexCount, const std::vector<SpEdge>& edges, con
     return d;
 }
 
-// Edges of `edges` (indices kept in `keep`) that lie on some s -> t path.
-std::vector<int> onStPaths(int vertexCount, const std::vector<SpEdge>& edges,
-                           const std::vector<int>& keep, int s, int t)
-{
-    const auto n = static_cast<std::size_t>(vertexCount);
-    std::vector<std::vector<int>> out(n), in(n);
-    for (int i : keep) {
-        out[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)].from)].push_back(edges[static_cast<std::size_t>(i)].to);
-        in[static_cast<std::size_t>(edges[static_cast<std::size_t>(i)].to)].push_back(edges[static_cast<std::size_t>(i)].from);
-    }
-    auto reach = [n](const std::vector<std::vector<int>>& adjacency, int start) {
-        std::vector<char> seen(n, 0);
-        std::vector<int> stack{start};
-        seen[static_cast<std::size_t>(start)] = 1;
-        while (!stack.empty()) {
-            const int v = stack.back();
-            stack.pop_back();
-            for (int w : adjacency[static_cast<std::size_t>(v)])
-                if (!seen[static_cast<std::size_t>(w)]) {
-                    seen[static_cast<std::size_t>(w)] = 1;
-                    stack.push_back(w);
-                }
-        }
-        return seen;
-    };
-    const auto fromS = reach(out, s);
-    const auto toT = reach(in, t);
-    std::vector<int> kept;
-    for (int i : keep) {
-        const SpEdge& e = edges[static_cast<std::size_t>(i)];
-        if (fromS[static_cast<std::size_t>(e.from)] && toT[static_cast<std::size_t>(e.to)])
-            kept.push_back(i);
-    }
-    return kept;
-}
-
-// Reduces the s-t subgraph made of `keep`; returns the reducer for inspection.
-Reducer reduceSubgraph(int vertexCount, const std::vector<SpEdge>& edges,
-                       const std::vector<int>& keep, int s, int t, bool& fullyReduced)
-{
-    Reducer reducer(vertexCount, s, t, keep.size());
-    for (std::size_t k = 0; k < keep.size(); ++k) {
-        const SpEdge& e = edges[static_cast<std::size_t>(keep[k])];
-        reducer.addEdge(static_cast<int>(k), e.from, e.to);
-    }
-    fullyReduced = reducer.run();
-    return reducer;
-}
-
-}  // namespace
+}  // namespace sp_detail
 
 SpDecomposition decomposeSeriesParallel(int vertexCount, const std::vector<SpEdge>& edges)
 {
-    return decompose(vertexCount, edges, [](int v) { return "vertex " + std::to_string(v); });
-}
-
-SpDecomposition decomposeNetwork(const Network& network)
-{
-    if (!network.analysed()) {
-        SpDecomposition d;
-        d.message = "network '" + network.name + "' is not analysed";
-        return d;
-    }
-    const int layerCount = static_cast<int>(network.layerCount());
-    std::vector<SpEdge> edges;
-    for (int v = 0; v < layerCount; ++v)
-        for (LayerId next : network.successors(LayerId{v}))
-            edges.push_back({v, next.value});
-    SpDecomposition d = decompose(layerCount, edges, [&](int v) {
-        return "layer " + network.layer(LayerId{v}).name;
-    });
-    if (layerCount == 0)
-        d.message = "network '" + network.name + "' has no layers";
-    d.vertexLayer.assign(static_cast<std::size_t>(d.vertexCount), LayerId{});
-    for (int v = 0; v < std::min(layerCount, d.vertexCount); ++v)
-        d.vertexLayer[static_cast<std::size_t>(v)] = LayerId{v};
-    return d;
-}
-
-SpObstruction findSpObstruction(const SpDecomposition& d, std::size_t maxResidualEdges)
-{
-    SpObstruction result;
-    if (d.seriesParallel) {
-        result.message = "the graph is series-parallel";
-        return result;
-    }
-    if (d.residualEdges.empty()) {
-        result.message = "no residual graph (invalid input: " + d.message + ")";
-        return result;
-    }
-    if (d.residualEdges.size() > maxResidualEdges) {
-        result.message = "residual graph has " + std::to_string(d.residualEdges.size())
-                         + " edges, above the limit of " + std::to_string(maxResidualEdges);
-        return result;
-    }
-    // Work on the residual graph with compact vertex numbers.
-    std::vector<int> local(static_cast<std::size_t>(d.vertexCount), -1);
-    for (std::size_t i = 0; i < d.residualVertices.size(); ++i)
-        local[static_cast<std::size_t>(d.residualVertices[i])] = static_cast<int>(i);
-    const int n = static_cast<int>(d.residualVertices.size());
-    std::vector<SpEdge> edges;
-    for (const SpResidualEdge& e : d.residualEdges)
-        edges.push_back({local[static_cast<std::size_t>(e.from)], local[static_cast<std::size_t>(e.to)]});
-    const int s = local[static_cast<std::size_t>(d.source)];
-    const int t = local[static_cast<std::size_t>(d.sink)];
-
-    // Non-SP is monotone under taking s-t subgraphs (a bridge in the part is
-    // one in the whole), so one deletion pass leaves a minimal non-SP
-    // subgraph, which is a subdivided bridge.
-    std::vector<int> keep(edges.size());
-    for (std::size_t i = 0; i < edges.size(); ++i)
-        keep[i] = static_cast<int>(i);
-    for (std::size_t i = 0; i < edges.size(); ++i) {
-        std::vector<int> trial;
-        trial.reserve(keep.size());
-        for (int k : keep)
-            if (k != static_cast<int>(i))
-                trial.push_back(k);
-        if (trial.size() == keep.size())
-            continue;
-        trial = onStPaths(n, edges, trial, s, t);
-        if (trial.empty())
-            continue;
-        bool reduced = false;
-        reduceSubgraph(n, edges, trial, s, t, reduced);
-        if (!reduced)
-            keep = std::move(trial);
-    }
-
-    // The minimal subgraph is a path s -> s', the subdivided bridge from s'
-    // to t', and a path t' -> t; the paths are not part of the obstruction.
-    std::vector<std::vector<int>> outOf(static_cast<std::size_t>(n)), into(static_cast<std::size_t>(n));
-    for (int k : keep) {
-        outOf[static_cast<std::size_t>(edges[static_cast<std::size_t>(k)].from)].push_back(k);
-        into[static_cast<std::size_t>(edges[static_cast<std::size_t>(k)].to)].push_back(k);
-    }
-    std::vector<char> dropped(edges.size(), 0);
-    int bridgeSource = s, bridgeSink = t;
-    while (outOf[static_cast<std::size_t>(bridgeSource)].size() == 1) {
-        const int k = outOf[static_cast<std::size_t>(bridgeSource)].front();
-        dropped[static_cast<std::size_t>(k)] = 1;
-        bridgeSource = edges[static_cast<std::size_t>(k)].to;
-    }
-    while (into[static_cast<std::size_t>(bridgeSink)].size() == 1) {
-        const int k = into[static_cast<std::size_t>(bridgeSink)].front();
-        dropped[static_cast<std::size_t>(k)] = 1;
-        bridgeSink = edges[static_cast<std::size_t>(k)].from;
-    }
-    std::erase_if(keep, [&](int k) { return dropped[static_cast<std::size_t>(k)] != 0; });
-
-    bool reduced = false;
-    const Reducer bridge = reduceSubgraph(n, edges, keep, bridgeSource, bridgeSink, reduced);
-    int a = -1, b = -1, residualVertices = 0;
-    for (int v = 0; v < n; ++v) {
-        if (!bridge.vertexAlive(v))
-            continue;
-        ++residualVertices;
-        if (v == bridgeSource || v == bridgeSink)
-            continue;
-        if (bridge.outDegree(v) == 2)
-            a = v;
-        if (bridge.inDegree(v) == 2)
-            b = v;
-    }
-    if (reduced || residualVertices != 4 || a < 0 || b < 0 || bridge.liveEdges().size() != 5) {
-        result.message = "internal error: the minimised residual graph is not a bridge";
-        return result;
-    }
-    result.found = true;
-    result.bridge = {d.residualVertices[static_cast<std::size_t>(bridgeSource)],
-                     d.residualVertices[static_cast<std::size_t>(a)],
-                     d.residualVertices[static_cast<std::size_t>(b)],
-                     d.residualVertices[static_cast<std::size_t>(bridgeSink)]};
-    for (int k : keep) {
-        const auto& path = d.residualEdges[static_cast<std::size_t>(k)].path;
-        result.edges.insert(result.edges.end(), path.begin(), path.end());
-    }
-    std::sort(result.edges.begin(), result.edges.end());
-    for (int e : result.edges) {
-        result.vertices.push_back(d.edges[static_cast<std::size_t>(e)].from);
-        result.vertices.push_back(d.edges[static_cast<std::size_t>(e)].to);
-    }
-    std::sort(result.vertices.begin(), result.vertices.end());
-    result.vertices.erase(std::unique(result.vertices.begin(), result.vertices.end()),
-                          result.vertices.end());
-    result.message = "bridge with rung " + std::to_string(result.bridge[1]) + " -> "
-                     + std::to_string(result.bridge[2]) + " between "
-                     + std::to_string(result.bridge[0]) + " and " + std::to_string(result.bridge[3])
-                     + " (" + std::to_string(result.edges.size()) + " edges)";
-    return result;
-}
-
-std::optional<std::string> validateSpDecomposition(const SpDecomposition& d)
-{
-    if (!d.seriesParallel)
-        return std::string("not series-parallel: ") + d.message;
-    if (d.nodes.empty())
-        return d.edges.empty() ? std::nullopt
-                               : std::optional<std::string>("no tree for a graph with edges");
-    if (d.root != static_cast<int>(d.nodes.size()) - 1)
-        return std::string("root is not the last node");
-    const SpNode& root = d.nodes.back();
-    if (root.source != d.source || root.sink != d.sink)
-        return "root spans " + std::to_string(root.source) + " -> " + std::to_string(root.sink)
-               + ", not the terminals";
-    std::vector<int> leafCount(d.edges.size(), 0);
-    std::vector<int> parentCount(d.nodes.size(), 0);
-    for (std::size_t i = 0; i < d.nodes.size(); ++i) {
-        const SpNode& node = d.nodes[i];
-        const std::string at = "node " + std::to_string(i) + ": ";
-        if (node.kind == SpNodeKind::Edge) {
-            if (node.edge < 0 || node.edge >= static_cast<int>(d.edges.size()))
-                return at + "leaf edge index out of range";
-            const SpEdge& e = d.edges[static_cast<std::size_t>(node.edge)];
-            if (e.from != node.source || e.to != node.sink)
-                return at + "leaf terminals differ from its edge";
-            if (!node.children.empty())
-                return at + "leaf has children";
-            ++leafCount[static_cast<std::size_t>(node.edge)];
-            continue;
-        }
-        if (node.children.size() < 2)
-            return at + "internal node with fewer than two children";
-        for (std::size_t k = 0; k < node.children.size(); ++k) {
-            const int c = node.children[k];
-            if (c < 0 || c >= static_cast<int>(i))
-                return at + "child index not before its parent";
-            ++parentCount[static_cast<std::size_t>(c)];
-            const SpNode& child = d.nodes[static_cast<std::size_t>(c)];
-            if (child.kind == node.kind)
-                return at + "child of the same kind (tree not canonical)";
-            if (node.kind == SpNodeKind::Parallel) {
-                if (child.source != node.source || child.sink != node.sink)
-                    return at + "parallel child with other terminals";
-            } else {
-                if (k == 0 && child.source != node.source)
-                    return at + "first series child does not start at the source";
-                if (k + 1 == node.children.size() && child.sink != node.sink)
-                    return at + "last series child does not end at the sink";
-                if (k + 1 < node.children.size()
-                    && child.sink != d.nodes[static_cast<std::size_t>(node.children[k + 1])].source)
-                    return at + "series children do not chain";
-            }
-        }
-    }
-    for (std::size_t i = 0; i + 1 < d.nodes.size(); ++i)
-        if (parentCount[i] != 1)
-            return "node " + std::to_string(i) + " has " + std::to_string(parentCount[i])
-                   + " parents";
-    if (parentCount.back() != 0)
-        return std::string("root has a parent");
-    for (std::size_t e = 0; e < leafCount.size(); ++e)
-        if (leafCount[e] != 1)
-            return "edge " + std::to_string(e) + " is " + std::to_string(leafCount[e])
-                   + " leaves";
-    return std::nullopt;
+    return sp_detail::decompose(vertexCount, edges, [](int v) { return "vertex " + std::to_string(v); });
 }
 
 }  // namespace tessera::core
