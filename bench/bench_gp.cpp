@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json_util.h"
+#include "core/json/json_reader.h"
 #include "solver/gp/gp_json.h"
 #include "solver/gp/gp_solver.h"
 

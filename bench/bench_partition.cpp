@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "core/platform.h"
-#include "core/zoo.h"
+#include "core/platform/platform.h"
+#include "core/zoo/zoo.h"
 #include "solver/partition/partition.h"
 
 namespace part = tessera::solver::partition;

@@ -8,8 +8,8 @@
 #include <memory>
 #include <vector>
 
-#include "core/metrics.h"
-#include "core/network.h"
+#include "core/ir/metrics.h"
+#include "core/ir/network.h"
 #include "views/graph_layout.h"
 
 namespace tessera::views {

@@ -8,7 +8,7 @@
 #include <QSizeF>
 #include <QString>
 
-#include "core/network.h"
+#include "core/ir/network.h"
 
 namespace tessera::views {
 

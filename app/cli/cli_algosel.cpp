@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "core/platform.h"
-#include "core/zoo.h"
+#include "core/platform/platform.h"
+#include "core/zoo/zoo.h"
 #include "format.h"
 #include "solver/algosel/algosel.h"
 

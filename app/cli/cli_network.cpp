@@ -7,10 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli.h"
-#include "core/metrics.h"
-#include "core/network_json.h"
-#include "core/network_report.h"
-#include "core/zoo.h"
+#include "core/ir/metrics.h"
+#include "core/ir/network_json.h"
+#include "core/ir/network_report.h"
+#include "core/zoo/zoo.h"
 #include "format.h"
 
 namespace tessera::cli {

@@ -12,7 +12,7 @@
 
 #include "cli.h"
 #include "format.h"
-#include "core/platform.h"
+#include "core/platform/platform.h"
 
 namespace tessera::cli {
 

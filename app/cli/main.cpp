@@ -51,7 +51,7 @@ int main(int argc, char** argv) {
         return tessera::cli::kExitOk;
     }
     if (args[0] == "--version") {
-        std::cout << "tessera-cli 0.1.0\n";
+        std::cout << "tessera-cli " TESSERA_VERSION "\n";
         return tessera::cli::kExitOk;
     }
     auto it = commands().find(args[0]);

@@ -26,8 +26,8 @@
 #include <QTableView>
 
 #include "app/gui/main_window.h"
-#include "core/platform.h"
-#include "core/zoo.h"
+#include "core/platform/platform.h"
+#include "core/zoo/zoo.h"
 #include "views/partition_panel.h"
 
 namespace {
@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
             return kExitOk;
         }
         if (std::strcmp(argv[i], "--version") == 0) {
-            std::printf("tessera 0.1.0\n");
+            std::printf("tessera %s\n", TESSERA_VERSION);
             return kExitOk;
         }
     }
@@ -141,7 +141,7 @@ int main(int argc, char** argv) {
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setOrganizationName(QStringLiteral("Tessera"));
-    QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+    QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
     QFont font(QStringLiteral("DejaVu Sans"));
     font.setPointSize(10);
     QApplication::setFont(font);

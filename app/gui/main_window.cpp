@@ -31,8 +31,8 @@
 
 #include "app/gui/job_runner.h"
 #include "app/gui/partition_adapter.h"
-#include "core/platform.h"
-#include "core/zoo.h"
+#include "core/platform/platform.h"
+#include "core/zoo/zoo.h"
 #include "views/layer_details_widget.h"
 #include "views/layer_table_view.h"
 #include "views/network_graph_view.h"

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-#include "core/platform.h"
+#include "core/platform/platform.h"
 #include "solver/partition/partition.h"
 #include "views/partition_data.h"
 

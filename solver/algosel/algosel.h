@@ -20,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "core/dynamap_cost.h"
-#include "core/network.h"
-#include "core/platform.h"
+#include "core/cost/dynamap_cost.h"
+#include "core/ir/network.h"
+#include "core/platform/platform.h"
 #include "solver/pbqp/pbqp.h"
 
 namespace tessera::solver::algosel {

@@ -2,7 +2,7 @@
 
 #include <set>
 
-#include "core/json_util.h"
+#include "core/json/json_reader.h"
 #include "core/types.h"
 
 namespace tessera::solver::gp {

@@ -3,7 +3,7 @@
 // cost models in core are posynomials of the same types, so a model built
 // there goes into a GpModel unchanged.
 
-#include "core/posynomial.h"
+#include "core/cost/posynomial.h"
 
 namespace tessera::solver::gp {
 

@@ -8,8 +8,8 @@
 #include <limits>
 #include <sstream>
 
-#include "core/json_util.h"
-#include "core/network_json.h"
+#include "core/json/json_reader.h"
+#include "core/ir/network_json.h"
 #include "partition.h"
 #include "unit_solver.h"
 

@@ -21,8 +21,8 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "core/network.h"
-#include "core/platform.h"
+#include "core/ir/network.h"
+#include "core/platform/platform.h"
 #include "solver/gp/gp_diagnosis.h"
 #include "solver/gp/gp_solver.h"
 

@@ -7,8 +7,8 @@
 #include <string>
 #include <vector>
 
-#include "core/metrics.h"
-#include "core/partition_cost.h"
+#include "core/ir/metrics.h"
+#include "core/cost/device_cost_model.h"
 #include "partition.h"
 
 namespace tessera::solver::partition::detail {

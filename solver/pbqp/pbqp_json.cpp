@@ -5,7 +5,7 @@
 #include <cmath>
 #include <initializer_list>
 
-#include "core/json_util.h"
+#include "core/json/json_reader.h"
 #include "pbqp.h"
 
 namespace tessera::solver::pbqp {

@@ -7,7 +7,7 @@
 #include <cmath>
 #include <thread>
 
-#include "core/zoo.h"
+#include "core/zoo/zoo.h"
 #include "views/graph_layout.h"
 #include "views/network_snapshot.h"
 #include "views/op_style.h"

@@ -6,7 +6,7 @@
 #include <QSortFilterProxyModel>
 #include <QtTest>
 
-#include "core/zoo.h"
+#include "core/zoo/zoo.h"
 #include "views/layer_table_model.h"
 #include "views/layer_table_view.h"
 #include "views/network_snapshot.h"

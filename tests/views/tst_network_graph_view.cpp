@@ -5,7 +5,7 @@
 #include <QSignalSpy>
 #include <QtTest>
 
-#include "core/zoo.h"
+#include "core/zoo/zoo.h"
 #include "views/graph_edge_item.h"
 #include "views/graph_node_item.h"
 #include "views/layer_table_view.h"

@@ -1,0 +1,59 @@
+#pragma once
+// Per-layer and whole-network figures: MACs, parameters, activation and
+// weight traffic, arithmetic intensity, and the (HW, C, k, N) view of a
+// convolution that the partitioning methods use.
+
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "core/ir/network.h"
+
+namespace tessera::core {
+
+struct LayerMetrics {
+    std::int64_t macs = 0;          // multiply-accumulates (Conv, FullyConnected, MatMul only)
+    std::int64_t params = 0;        // weights + biases (BatchNorm: scale and shift, 2 C)
+    std::int64_t inputBytes = 0;    // activations read
+    std::int64_t outputBytes = 0;   // activations written
+    std::int64_t weightBytes = 0;   // params * bytes per element
+    double arithmeticIntensity = 0; // FLOPs (2 MACs) per byte moved (in + out + weights); 0 without MACs
+};
+
+struct NetworkMetrics {
+    std::vector<LayerMetrics> layers;  // indexed by LayerId
+    std::int64_t macs = 0;
+    std::int64_t params = 0;
+    std::int64_t activationBytes = 0;  // sum of every layer's output bytes
+    std::int64_t weightBytes = 0;
+    std::int64_t peakTensorBytes = 0;  // the largest single tensor
+    double arithmeticIntensity = 0;    // 2 * macs / (activationBytes + weightBytes + input bytes)
+};
+
+// bytesPerElement: 4 for fp32 (default), 2 for fp16, 1 for int8.
+LayerMetrics layerMetrics(const Network& net, LayerId id, int bytesPerElement = 4);
+NetworkMetrics networkMetrics(const Network& net, int bytesPerElement = 4);
+
+// A convolution (or fully-connected layer, as a 1x1 convolution on a 1x1 map)
+// seen as methods 1, 2 and 5 see it. HW is the input feature-map size.
+struct ConvView {
+    LayerId layer;
+    std::int64_t h = 0, w = 0;    // input height, width
+    std::int64_t hw = 0;          // input size as the methods use it (max(h, w))
+    std::int64_t c = 0;           // input channels
+    std::int64_t kh = 1, kw = 1;
+    std::int64_t k = 1;           // max(kh, kw)
+    std::int64_t n = 0;           // output channels (filters)
+    std::int64_t strideH = 1, strideW = 1;
+    std::int64_t groups = 1;
+    std::int64_t p = 0, q = 0;    // output height, width
+    bool depthwise = false;       // groups == c == n
+    bool fullyConnected = false;
+    std::int64_t macs = 0;
+};
+
+std::optional<ConvView> convView(const Network& net, LayerId id);
+// Every Conv and FullyConnected layer, in topological order.
+std::vector<ConvView> convViews(const Network& net);
+
+}  // namespace tessera::core
