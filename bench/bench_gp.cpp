@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json/json_reader.h"
+#include "core/json/json_text.h"
 #include "solver/gp/gp_json.h"
 #include "solver/gp/gp_solver.h"
 

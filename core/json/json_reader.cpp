@@ -2,69 +2,112 @@
 
 #include <cmath>
 #include <cstdio>
-#include <fstream>
-#include <set>
-#include <sstream>
-#include <system_error>
 
 namespace tessera::core {
 
 using nlohmann::json;
 
-namespace {
-std::string typeName(const json& v) {
-    if (v.is_number_integer()) return "an integer";
-    if (v.is_number()) return "a number";
-    if (v.is_string()) return "a string";
-    if (v.is_boolean()) return "a boolean";
-    if (v.is_array()) return "an array";
-    if (v.is_object()) return "an object";
-    return "null";
-}
-}  // namespace
-
 JsonReader JsonReader::child(const std::string& part) const {
-    return JsonReader(m_origin, m_path.empty() ? part : m_path + "." + part);
+    return JsonReader(m_origin, m_path.empty() ? part : m_path + "." + part, m_wording);
 }
 
-std::string JsonReader::where(const std::string& key) const {
+std::string JsonReader::pathOf(const std::string& key) const {
     if (m_path.empty()) return key;
     if (key.empty()) return m_path;
     return m_path + "." + key;
 }
 
 void JsonReader::fail(const std::string& key, const std::string& message) const {
-    const std::string w = where(key);
-    throw FormatError(m_origin + ": " + (w.empty() ? "" : w + ": ") + message);
+    std::string where = pathOf(key);
+    if (where.empty() && m_wording == JsonWording::Descriptor) where = "document";
+    throw FormatError(m_origin + ": " + (where.empty() ? "" : where + ": ") + message);
+}
+
+std::string JsonReader::typeName(const json& v) const {
+    switch (v.type()) {
+    case json::value_t::number_integer:
+    case json::value_t::number_unsigned: return m_wording == JsonWording::Field ? "an integer" : "a number";
+    case json::value_t::number_float: return "a number";
+    case json::value_t::string: return "a string";
+    case json::value_t::boolean: return "a boolean";
+    case json::value_t::array: return "an array";
+    case json::value_t::object: return "an object";
+    case json::value_t::null: return "null";
+    default: return "an unsupported value";
+    }
+}
+
+void JsonReader::wrongType(const std::string& key, std::string_view expected, const json& v) const {
+    const std::string lead = m_wording == JsonWording::Field ? "must be " : "expected ";
+    fail(key, lead + std::string(expected) + ", got " + typeName(v));
+}
+
+const json* JsonReader::find(const json& object, std::string_view key) {
+    auto it = object.find(key);
+    return it == object.end() ? nullptr : &*it;
 }
 
 void JsonReader::expectObject(const json& v, const std::string& key) const {
-    if (!v.is_object()) fail(key, "must be an object, got " + typeName(v));
+    if (!v.is_object()) wrongType(key, "an object", v);
+}
+
+void JsonReader::checkKeys(const json& object, const std::string& key, std::initializer_list<std::string_view> allowed,
+                           bool listAllowed) const {
+    expectObject(object, key);
+    for (const auto& item : object.items()) {
+        bool known = false;
+        for (std::string_view k : allowed) known = known || item.key() == k;
+        if (known) continue;
+        std::string message = "unknown key";
+        if (listAllowed) {
+            std::string list;
+            for (std::string_view k : allowed) list += (list.empty() ? "'" : ", '") + std::string(k) + "'";
+            message += " (expected " + list + ")";
+        }
+        fail(key.empty() ? item.key() : key + "." + item.key(), message);
+    }
 }
 
 const json& JsonReader::required(const json& object, const std::string& key) const {
     expectObject(object, "");
-    auto it = object.find(key);
-    if (it == object.end()) fail(key, "is missing");
-    return *it;
+    const json* v = find(object, key);
+    if (!v) fail(key, m_wording == JsonWording::Field ? "is missing" : "missing");
+    return *v;
 }
 
 const json& JsonReader::array(const json& v, const std::string& key, std::size_t minCount, std::size_t maxCount) const {
-    if (!v.is_array()) fail(key, "must be an array, got " + typeName(v));
+    if (!v.is_array()) wrongType(key, "an array", v);
     if (v.size() < minCount) fail(key, "must have at least " + std::to_string(minCount) + " element(s), has " + std::to_string(v.size()));
     if (v.size() > maxCount) fail(key, "has " + std::to_string(v.size()) + " elements, more than the limit " + std::to_string(maxCount));
     return v;
 }
 
-std::string JsonReader::string(const json& v, const std::string& key) const {
-    if (!v.is_string()) fail(key, "must be a string, got " + typeName(v));
+std::string JsonReader::string(const json& v, const std::string& key, std::size_t maxBytes) const {
+    if (!v.is_string()) wrongType(key, "a string", v);
     const auto& s = v.get_ref<const std::string&>();
-    if (s.size() > 4096) fail(key, "is longer than 4096 characters");
+    if (s.size() > maxBytes) {
+        if (m_wording == JsonWording::Field) fail(key, "is longer than " + std::to_string(maxBytes) + " characters");
+        fail(key, "too long (" + std::to_string(s.size()) + " bytes; limit " + std::to_string(maxBytes) + ")");
+    }
+    return s;
+}
+
+std::string JsonReader::stringMember(const json& object, const std::string& key, bool required, std::size_t maxBytes) const {
+    const json* v = find(object, key);
+    if (!v) {
+        if (required) fail(key, m_wording == JsonWording::Field ? "is missing" : "missing");
+        return {};
+    }
+    std::string s = string(*v, key, maxBytes);
+    if (required && s.empty()) fail(key, "must not be empty");
     return s;
 }
 
 bool JsonReader::boolean(const json& v, const std::string& key) const {
-    if (!v.is_boolean()) fail(key, "must be true or false, got " + typeName(v));
+    if (!v.is_boolean()) {
+        if (m_wording == JsonWording::Field) fail(key, "must be true or false, got " + typeName(v));
+        wrongType(key, "a boolean", v);
+    }
     return v.get<bool>();
 }
 
@@ -77,9 +120,9 @@ std::int64_t JsonReader::integer(const json& v, const std::string& key, std::int
     } else if (v.is_number_integer()) {
         x = v.get<std::int64_t>();
     } else if (v.is_number_float()) {
-        fail(key, "must be an integer, got " + v.dump());
+        fail(key, (m_wording == JsonWording::Field ? "must be an integer, got " : "expected an integer, got ") + v.dump());
     } else {
-        fail(key, "must be an integer, got " + typeName(v));
+        wrongType(key, "an integer", v);
     }
     if (x < minValue) fail(key, "must be at least " + std::to_string(minValue) + ", got " + std::to_string(x));
     if (x > maxValue) fail(key, "must be at most " + std::to_string(maxValue) + ", got " + std::to_string(x));
@@ -95,126 +138,17 @@ std::vector<std::int64_t> JsonReader::integers(const json& v, const std::string&
 }
 
 double JsonReader::number(const json& v, const std::string& key, double minValue, double maxValue) const {
-    if (!v.is_number()) fail(key, "must be a number, got " + typeName(v));
+    if (!v.is_number()) wrongType(key, "a number", v);
     const double x = v.get<double>();
-    if (!std::isfinite(x)) fail(key, "must be finite");
+    if (!std::isfinite(x)) fail(key, "must be finite, got " + formatNumber(x));
     if (x < minValue) fail(key, "must be at least " + json(minValue).dump() + ", got " + json(x).dump());
     if (x > maxValue) fail(key, "must be at most " + json(maxValue).dump() + ", got " + json(x).dump());
     return x;
 }
 
-json parseJsonText(std::string_view text, std::string_view origin) {
-    const std::string where(origin);
-    // nlohmann keeps the last of duplicate keys silently and recurses without
-    // limit; track the path of every key so a duplicate or a too-deep nesting
-    // is reported like any other field error.
-    struct Frame {
-        bool array = false;
-        long index = -1;
-        std::string key;
-        std::set<std::string> keys;
-    };
-    std::vector<Frame> frames;
-    auto currentPath = [&] {
-        std::string path;
-        for (const Frame& f : frames) {
-            if (f.array)
-                path += "[" + std::to_string(f.index) + "]";
-            else if (!f.key.empty())
-                path += (path.empty() ? "" : ".") + f.key;
-            if (path.size() > 200) return path + "...";
-        }
-        return path.empty() ? std::string("document") : path;
-    };
-    auto callback = [&](int, json::parse_event_t event, json& parsed) -> bool {
-        switch (event) {
-        case json::parse_event_t::object_start:
-        case json::parse_event_t::array_start:
-            if (!frames.empty() && frames.back().array) ++frames.back().index;
-            if (frames.size() >= kMaxJsonDepth)
-                throw FormatError(where + ": " + currentPath() + ": nested deeper than " +
-                                  std::to_string(kMaxJsonDepth) + " levels");
-            frames.push_back(Frame{event == json::parse_event_t::array_start, -1, {}, {}});
-            break;
-        case json::parse_event_t::key: {
-            Frame& top = frames.back();
-            std::string key = parsed.get<std::string>();
-            top.key = key;
-            if (!top.keys.insert(std::move(key)).second)
-                throw FormatError(where + ": " + currentPath() + ": duplicate key");
-            break;
-        }
-        case json::parse_event_t::value:
-            if (!frames.empty() && frames.back().array) ++frames.back().index;
-            break;
-        case json::parse_event_t::object_end:
-        case json::parse_event_t::array_end:
-            if (!frames.empty()) frames.pop_back();
-            break;
-        }
-        return true;
-    };
-    auto human = [](const json::exception& e) {
-        std::string message = e.what();
-        // Drop nlohmann's "[json.exception.parse_error.101] " prefix.
-        if (auto close = message.find("] "); message.rfind("[json.exception", 0) == 0 && close != std::string::npos)
-            message = message.substr(close + 2);
-        return message;
-    };
-    try {
-        return json::parse(text.begin(), text.end(), callback);
-    } catch (const json::parse_error& e) {
-        throw FormatError(where + ": not valid JSON (at byte " + std::to_string(e.byte) + "): " + human(e));
-    } catch (const json::exception& e) {
-        // e.g. out_of_range.406 "number overflow parsing '1e999'"
-        throw FormatError(where + ": " + (frames.empty() ? std::string("document") : currentPath()) + ": " +
-                          human(e));
-    }
-}
-
-std::string readTextFile(const std::filesystem::path& path, std::uintmax_t maxBytes) {
-    std::error_code ec;
-    if (!std::filesystem::exists(path, ec)) throw FormatError(path.string() + ": no such file");
-    if (std::filesystem::is_directory(path, ec)) throw FormatError(path.string() + ": is a directory, not a file");
-    const auto size = std::filesystem::file_size(path, ec);
-    if (ec) throw FormatError(path.string() + ": cannot read: " + ec.message());
-    if (size > maxBytes)
-        throw FormatError(path.string() + ": file is " + std::to_string(size) + " bytes, more than the limit of " + std::to_string(maxBytes));
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw FormatError(path.string() + ": cannot open for reading");
-    std::string text(static_cast<std::size_t>(size), '\0');
-    in.read(text.data(), static_cast<std::streamsize>(size));
-    if (in.gcount() != static_cast<std::streamsize>(size)) throw FormatError(path.string() + ": read error");
-    return text;
-}
-
-void writeTextFile(const std::filesystem::path& path, const std::string& text) {
-    // Write beside the target, then rename, so a failure never destroys an existing file.
-    const auto tmp = std::filesystem::path(path.string() + ".tmp");
-    {
-        std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw FormatError(path.string() + ": cannot open for writing");
-        out << text;
-        out.flush();
-        if (!out) throw FormatError(path.string() + ": write error");
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::filesystem::remove(tmp, ec);
-        throw FormatError(path.string() + ": cannot replace the file: " + ec.message());
-    }
-}
-
-std::string canonicalHash(const nlohmann::json& doc) {
-    const std::string bytes = doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-    std::uint64_t h = 14695981039346656037ull;
-    for (unsigned char c : bytes) {
-        h ^= c;
-        h *= 1099511628211ull;
-    }
-    char buf[17];
-    std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(h));
+std::string formatNumber(double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.10g", v);
     return buf;
 }
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/json/json_reader.h"
 #include "core/platform/platform_json_internal.h"
 
 namespace tessera::core::platform_json {
@@ -33,16 +34,14 @@ constexpr ModelField kModelFields[] = {
     {"dsps", "DSP", true, &DeviceCostModels::dsps},
 };
 
-constexpr std::string_view kFlydelKeys[] = {"form", "scale", "factors", "unit", "source", "basis", "note"};
-
 std::string join(const std::string& path, std::string_view key) { return path + "." + std::string(key); }
 
 class CostModelReader {
 public:
-    explicit CostModelReader(std::string_view origin) : m_origin(origin) {}
+    explicit CostModelReader(std::string origin) : m_origin(std::move(origin)) {}
 
     DeviceCostModels read(const json& v, const std::string& path, DeviceKind kind) const {
-        expectObject(v, path);
+        reader(path).expectObject(v, "");
         DeviceCostModels models;
         for (const auto& item : v.items()) {
             const ModelField* field = nullptr;
@@ -59,44 +58,17 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-        throw FormatError(m_origin + ": " + path + ": " + what);
-    }
-
-    void expectObject(const json& v, const std::string& path) const {
-        if (!v.is_object()) fail(path, "expected an object, got " + typeName(v));
-    }
-
+    // The reader of the value at JSON path `path` (descriptor wording).
+    JsonReader reader(const std::string& path) const { return JsonReader(m_origin, path, JsonWording::Descriptor); }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const { reader(path).fail("", what); }
     // A string field; `required` also rejects the empty string.
     std::string readString(const json& obj, std::string_view key, const std::string& path, bool required) const {
-        auto it = obj.find(key);
-        if (it == obj.end()) {
-            if (required) fail(join(path, key), "missing");
-            return {};
-        }
-        if (!it->is_string()) fail(join(path, key), "expected a string, got " + typeName(*it));
-        std::string s = it->get<std::string>();
-        if (s.size() > kMaxPlatformStringBytes)
-            fail(join(path, key), "too long (" + std::to_string(s.size()) + " bytes; limit " +
-                                      std::to_string(kMaxPlatformStringBytes) + ")");
-        if (required && s.empty()) fail(join(path, key), "must not be empty");
-        return s;
+        return reader(path).stringMember(obj, std::string(key), required, kMaxPlatformStringBytes);
     }
-
-    double readNumber(const json& v, const std::string& path) const {
-        if (!v.is_number()) fail(path, "expected a number, got " + typeName(v));
-        const double x = v.get<double>();
-        if (!std::isfinite(x)) fail(path, "must be finite, got " + formatNumber(x));
-        return x;
-    }
+    double readNumber(const json& v, const std::string& path) const { return reader(path).number(v, ""); }
 
     FlydelModel readFlydel(const json& v, const std::string& path, std::string_view unit) const {
-        expectObject(v, path);
-        for (const auto& item : v.items()) {
-            bool known = false;
-            for (std::string_view k : kFlydelKeys) known = known || item.key() == k;
-            if (!known) fail(join(path, item.key()), "unknown key");
-        }
+        reader(path).checkKeys(v, "", {"form", "scale", "factors", "unit", "source", "basis", "note"});
         FlydelModel m;
         if (v.contains("form")) {
             const std::string form = readString(v, "form", path, true);
@@ -134,7 +106,7 @@ private:
     }
 
     void readFactors(const json& v, const std::string& path, FlydelModel& m) const {
-        expectObject(v, path);
+        reader(path).expectObject(v, "");
         for (const auto& item : v.items()) {
             std::size_t feature = kFlydelFeatureNames.size();
             for (std::size_t f = 0; f < kFlydelFeatureNames.size(); ++f)
@@ -142,7 +114,7 @@ private:
             const std::string p = join(path, item.key());
             if (feature == kFlydelFeatureNames.size()) fail(p, "unknown key (expected hw, c, k or n)");
             const json& list = item.value();
-            if (!list.is_array()) fail(p, "expected an array of coefficients a0, a1, ..., got " + typeName(list));
+            if (!list.is_array()) reader(p).wrongType("", "an array of coefficients a0, a1, ...", list);
             if (list.size() > kMaxFlydelDegree + 1)
                 fail(p, "at most " + std::to_string(kMaxFlydelDegree + 1) + " coefficients (up to degree " +
                             std::to_string(kMaxFlydelDegree) + "), got " + std::to_string(list.size()));
@@ -182,8 +154,8 @@ json flydelToJson(const FlydelModel& m) {
 
 }  // namespace
 
-DeviceCostModels readCostModels(const json& v, const std::string& path, DeviceKind kind, std::string_view origin) {
-    return CostModelReader(origin).read(v, path, kind);
+DeviceCostModels readCostModels(const json& v, const JsonReader& reader, DeviceKind kind) {
+    return CostModelReader(reader.origin()).read(v, reader.pathOf(""), kind);
 }
 
 json costModelsToJson(const DeviceCostModels& models) {

@@ -24,26 +24,6 @@ namespace platform_json {
 
 using nlohmann::json;
 
-std::string formatNumber(double v) {
-    char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
-    return buf;
-}
-
-std::string typeName(const json& v) {
-    switch (v.type()) {
-    case json::value_t::number_integer:
-    case json::value_t::number_unsigned:
-    case json::value_t::number_float: return "a number";
-    case json::value_t::string: return "a string";
-    case json::value_t::boolean: return "a boolean";
-    case json::value_t::array: return "an array";
-    case json::value_t::object: return "an object";
-    case json::value_t::null: return "null";
-    default: return "an unsupported value";
-    }
-}
-
 json numberToJson(double v) {
     // Whole numbers are written as integers so counts read naturally
     // ("alms": 80330, not 80330.0); exact below 2^53.
@@ -57,9 +37,7 @@ json numberToJson(double v) {
 namespace {
 
 using nlohmann::json;
-using platform_json::formatNumber;
 using platform_json::numberToJson;
-using platform_json::typeName;
 
 constexpr std::string_view kFormatName = "tessera-platform";
 constexpr std::size_t kMaxIdBytes = 64;
@@ -161,18 +139,17 @@ public:
     explicit PlatformJsonReader(std::string_view origin) : m_origin(origin) {}
 
     Platform read(const json& doc) const {
-        expectObject(doc, "document");
+        reader("").expectObject(doc, "");
         // Format and version first, so a newer file reports its version
         // rather than the keys this build does not know yet.
         if (const std::string format = readString(doc, "format", "", true); format != kFormatName)
             fail("format", "expected \"" + std::string(kFormatName) + "\", got \"" + format + "\"");
         const json& version = require(doc, "schema_version", "");
-        if (!version.is_number_integer())
-            fail("schema_version", "expected an integer, got " + typeName(version));
+        if (!version.is_number_integer()) reader("schema_version").wrongType("", "an integer", version);
         if (version.get<std::int64_t>() != kPlatformSchemaVersion)
             fail("schema_version", "unsupported schema_version " + version.dump() + " (this build reads " +
                                        std::to_string(kPlatformSchemaVersion) + ")");
-        checkKeys(doc, "", {"format", "schema_version", "name", "display_name", "description", "devices", "links"});
+        reader("").checkKeys(doc, "", {"format", "schema_version", "name", "display_name", "description", "devices", "links"});
 
         Platform p;
         p.m_schemaVersion = kPlatformSchemaVersion;
@@ -184,7 +161,7 @@ public:
         p.m_description = readString(doc, "description", "", false);
 
         const json& devices = require(doc, "devices", "");
-        if (!devices.is_array()) fail("devices", "expected an array, got " + typeName(devices));
+        if (!devices.is_array()) reader("devices").wrongType("", "an array", devices);
         if (devices.empty()) fail("devices", "a platform needs at least one device");
         if (devices.size() > kMaxPlatformDevices)
             fail("devices", "too many devices (" + std::to_string(devices.size()) + "; limit " +
@@ -198,8 +175,8 @@ public:
             p.m_devices.push_back(std::move(d));
         }
 
-        if (const json* links = find(doc, "links")) {
-            if (!links->is_array()) fail("links", "expected an array, got " + typeName(*links));
+        if (const json* links = JsonReader::find(doc, "links")) {
+            if (!links->is_array()) reader("links").wrongType("", "an array", *links);
             if (links->size() > kMaxPlatformLinks)
                 fail("links", "too many links (" + std::to_string(links->size()) + "; limit " +
                                   std::to_string(kMaxPlatformLinks) + ")");
@@ -221,46 +198,15 @@ public:
     }
 
 private:
-    [[noreturn]] void fail(const std::string& path, const std::string& what) const {
-        throw FormatError(m_origin + ": " + (path.empty() ? std::string("document") : path) + ": " + what);
-    }
-
-    void expectObject(const json& v, const std::string& path) const {
-        if (!v.is_object()) fail(path, "expected an object, got " + typeName(v));
-    }
-
-    void checkKeys(const json& obj, const std::string& path, std::initializer_list<std::string_view> allowed) const {
-        for (const auto& item : obj.items()) {
-            bool known = false;
-            for (std::string_view k : allowed) known = known || item.key() == k;
-            if (!known) fail(join(path, item.key()), "unknown key");
-        }
-    }
-
-    static const json* find(const json& obj, std::string_view key) {
-        auto it = obj.find(key);
-        return it == obj.end() ? nullptr : &*it;
-    }
-
+    // The reader of the value at JSON path `path` (descriptor wording).
+    JsonReader reader(const std::string& path) const { return JsonReader(m_origin, path, JsonWording::Descriptor); }
+    [[noreturn]] void fail(const std::string& path, const std::string& what) const { reader(path).fail("", what); }
+    std::string typeName(const json& v) const { return reader("").typeName(v); }
     const json& require(const json& obj, std::string_view key, const std::string& path) const {
-        const json* v = find(obj, key);
-        if (!v) fail(join(path, key), "missing");
-        return *v;
+        return reader(path).required(obj, std::string(key));
     }
-
     std::string readString(const json& obj, std::string_view key, const std::string& path, bool required) const {
-        const json* v = find(obj, key);
-        if (!v) {
-            if (required) fail(join(path, key), "missing");
-            return {};
-        }
-        if (!v->is_string()) fail(join(path, key), "expected a string, got " + typeName(*v));
-        std::string s = v->get<std::string>();
-        if (s.size() > kMaxPlatformStringBytes)
-            fail(join(path, key), "too long (" + std::to_string(s.size()) + " bytes; limit " +
-                                      std::to_string(kMaxPlatformStringBytes) + ")");
-        if (required && s.empty()) fail(join(path, key), "must not be empty");
-        return s;
+        return reader(path).stringMember(obj, std::string(key), required, kMaxPlatformStringBytes);
     }
 
     std::string readId(const json& obj, const std::string& path) const {
@@ -272,14 +218,12 @@ private:
     }
 
     Figure readFigure(const json& v, const std::string& path, const FigureSpec& spec) const {
-        expectObject(v, path);
-        checkKeys(v, path, {"value", "unit", "source", "basis", "note"});
+        reader(path).expectObject(v, "");
+        reader(path).checkKeys(v, "", {"value", "unit", "source", "basis", "note"});
         Figure f;
         const json& value = require(v, "value", path);
         const std::string valuePath = join(path, "value");
-        if (!value.is_number()) fail(valuePath, "expected a number, got " + typeName(value));
-        f.value = value.get<double>();
-        if (!std::isfinite(f.value)) fail(valuePath, "must be finite, got " + formatNumber(f.value));
+        f.value = reader(valuePath).number(value, "");
         if (f.value < 0 || (f.value == 0 && !spec.allowZero))
             fail(valuePath, std::string(spec.allowZero ? "must not be negative" : "must be positive") + ", got " +
                                 formatNumber(f.value));
@@ -289,7 +233,7 @@ private:
         if (!spec.unit.empty() && f.unit != spec.unit)
             fail(join(path, "unit"), "expected \"" + std::string(spec.unit) + "\", got \"" + f.unit + "\"");
         f.source = readString(v, "source", path, true);
-        if (find(v, "basis")) {
+        if (JsonReader::find(v, "basis")) {
             const std::string name = readString(v, "basis", path, true);
             auto b = figureBasisFromName(name);
             if (!b) fail(join(path, "basis"), "expected datasheet, derived, estimate or measured, got \"" + name + "\"");
@@ -300,7 +244,7 @@ private:
     }
 
     std::optional<Figure> optionalFigure(const json& obj, const std::string& path, const FigureSpec& spec) const {
-        const json* v = find(obj, spec.key);
+        const json* v = JsonReader::find(obj, spec.key);
         if (!v) return std::nullopt;
         return readFigure(*v, join(path, spec.key), spec);
     }
@@ -310,7 +254,7 @@ private:
     }
 
     Device readDevice(const json& v, const std::string& path) const {
-        expectObject(v, path);
+        reader(path).expectObject(v, "");
         Device d;
         d.id = readId(v, path);
         const std::string kind = readString(v, "kind", path, true);
@@ -336,10 +280,10 @@ private:
         d.name = readString(v, "name", path, true);
         d.note = readString(v, "note", path, false);
         d.clockMhz = requiredFigure(v, path, kClock);
-        if (const json* peak = find(v, "peak_gops")) {
+        if (const json* peak = JsonReader::find(v, "peak_gops")) {
             const std::string peakPath = join(path, "peak_gops");
-            expectObject(*peak, peakPath);
-            checkKeys(*peak, peakPath, {"fp32", "fp16", "int8"});
+            reader(peakPath).expectObject(*peak, "");
+            reader(peakPath).checkKeys(*peak, "", {"fp32", "fp16", "int8"});
             for (const auto& f : kPeakFields) d.peak.*f.member = optionalFigure(*peak, peakPath, f.spec);
             if (d.peak.empty()) fail(peakPath, "give at least one of fp32, fp16, int8");
         } else if (!isFpga) {
@@ -359,19 +303,19 @@ private:
             if (!d.fpga.dsps) fail(join(path, "dsps"), "missing (an fpga device needs its DSP budget)");
             if (!d.fpga.alms && !d.fpga.luts)
                 fail(join(path, "alms"), "missing (an fpga device needs a logic budget: alms or luts)");
-            if (const json* overlay = find(v, "overlay")) d.overlay = readOverlay(*overlay, join(path, "overlay"));
+            if (const json* overlay = JsonReader::find(v, "overlay")) d.overlay = readOverlay(*overlay, join(path, "overlay"));
         }
-        if (const json* constants = find(v, "cost_constants"))
+        if (const json* constants = JsonReader::find(v, "cost_constants"))
             d.costConstants = readCostConstants(*constants, join(path, "cost_constants"), d.kind);
-        if (const json* models = find(v, "cost_models"))
-            d.costModels = platform_json::readCostModels(*models, join(path, "cost_models"), d.kind, m_origin);
+        if (const json* models = JsonReader::find(v, "cost_models"))
+            d.costModels = platform_json::readCostModels(*models, reader(join(path, "cost_models")), d.kind);
         return d;
     }
 
     // Overrides of method 1's analytic constants (device_cost_model.h): known
     // keys only, each with its fixed unit and within its accepted range.
     std::map<std::string, Figure> readCostConstants(const json& v, const std::string& path, DeviceKind kind) const {
-        expectObject(v, path);
+        reader(path).expectObject(v, "");
         std::map<std::string, Figure> constants;
         for (const auto& item : v.items()) {
             const std::string p = join(path, item.key());
@@ -395,8 +339,8 @@ private:
     }
 
     FpgaOverlay readOverlay(const json& v, const std::string& path) const {
-        expectObject(v, path);
-        checkKeys(v, path, {"kind", "source", "note", "parameters"});
+        reader(path).expectObject(v, "");
+        reader(path).checkKeys(v, "", {"kind", "source", "note", "parameters"});
         FpgaOverlay o;
         o.kind = readString(v, "kind", path, true);
         if (!isIdentifier(o.kind, true))
@@ -405,7 +349,7 @@ private:
         o.note = readString(v, "note", path, false);
         const std::string paramsPath = join(path, "parameters");
         const json& params = require(v, "parameters", path);
-        expectObject(params, paramsPath);
+        reader(paramsPath).expectObject(params, "");
         if (params.size() > kMaxOverlayParameters)
             fail(paramsPath, "too many parameters (limit " + std::to_string(kMaxOverlayParameters) + ")");
         for (const auto& item : params.items()) {
@@ -414,9 +358,7 @@ private:
             if (value.is_boolean()) {
                 o.parameters[item.key()] = value.get<bool>();
             } else if (value.is_number()) {
-                const double d = value.get<double>();
-                if (!std::isfinite(d)) fail(p, "must be finite, got " + formatNumber(d));
-                o.parameters[item.key()] = d;
+                o.parameters[item.key()] = reader(p).number(value, "");
             } else if (value.is_string()) {
                 o.parameters[item.key()] = readString(params, item.key(), paramsPath, false);
             } else {
@@ -437,11 +379,10 @@ private:
             const json& v = require(params, d.key, path);
             const std::string p = join(path, d.key);
             if (d.type == ParamType::Boolean) {
-                if (!v.is_boolean()) fail(p, "expected a boolean, got " + typeName(v));
+                reader(p).boolean(v, "");
                 continue;
             }
-            if (!v.is_number()) fail(p, "expected a number, got " + typeName(v));
-            const double x = v.get<double>();
+            const double x = reader(p).number(v, "");
             if (!(x > 0)) fail(p, "must be positive, got " + formatNumber(x));
             if (d.type == ParamType::PositiveInt && (std::nearbyint(x) != x || x > kMaxOverlayInt))
                 fail(p, "must be a whole number up to " + formatNumber(kMaxOverlayInt) + ", got " + formatNumber(x));
@@ -449,8 +390,8 @@ private:
     }
 
     Link readLink(const json& v, const std::string& path, const Platform& p) const {
-        expectObject(v, path);
-        checkKeys(v, path, {"id", "name", "from", "to", "note", "bandwidth_gbs", "latency_us", "energy_pj_per_byte"});
+        reader(path).expectObject(v, "");
+        reader(path).checkKeys(v, "", {"id", "name", "from", "to", "note", "bandwidth_gbs", "latency_us", "energy_pj_per_byte"});
         Link l;
         l.id = readId(v, path);
         l.name = readString(v, "name", path, true);

@@ -9,22 +9,18 @@
 #include <nlohmann/json.hpp>
 
 #include "core/cost/flydel.h"
+#include "core/json/json_reader.h"
 #include "core/platform/platform.h"
 
 namespace tessera::core::platform_json {
 
-// "a number", "a string", ... for "expected X, got Y" messages.
-std::string typeName(const nlohmann::json& v);
-// %.10g, for values quoted in messages.
-std::string formatNumber(double v);
 // Whole numbers as JSON integers (exact below 2^53), others as doubles.
 nlohmann::json numberToJson(double v);
 
-// Reads a device's "cost_models" object (docs/platform-format.md) at JSON
-// path `path` ("devices[2].cost_models") for a device of `kind`.
+// Reads a device's "cost_models" object (docs/platform-format.md) for a
+// device of `kind`; `reader` stands at its JSON path ("devices[2].cost_models").
 // Throws FormatError "<origin>: <path>.<field>: <what is wrong>".
-DeviceCostModels readCostModels(const nlohmann::json& v, const std::string& path, DeviceKind kind,
-                                std::string_view origin);
+DeviceCostModels readCostModels(const nlohmann::json& v, const JsonReader& reader, DeviceKind kind);
 // The canonical JSON of non-empty cost models; readCostModels reads it back equal.
 nlohmann::json costModelsToJson(const DeviceCostModels& models);
 

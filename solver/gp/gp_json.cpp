@@ -12,21 +12,8 @@ using nlohmann::json;
 
 namespace {
 
-void onlyKeys(const JsonReader& r, const json& object, const std::string& key, std::initializer_list<const char*> allowed) {
-    r.expectObject(object, key);
-    for (const auto& item : object.items()) {
-        bool ok = false;
-        for (const char* a : allowed) ok = ok || item.key() == a;
-        if (!ok) {
-            std::string list;
-            for (const char* a : allowed) list += (list.empty() ? "'" : ", '") + std::string(a) + "'";
-            r.fail(key.empty() ? item.key() : key + "." + item.key(), "unknown key (expected " + list + ")");
-        }
-    }
-}
-
 Monomial readMonomial(const JsonReader& r, const json& v, const std::string& key) {
-    onlyKeys(r, v, key, {"c", "e"});
+    r.checkKeys(v, key, {"c", "e"}, true);
     const JsonReader m = r.child(key);
     const double c = m.number(m.required(v, "c"), "c");
     if (!(c > 0.0)) m.fail("c", "coefficient must be positive, got " + json(c).dump());
@@ -66,7 +53,7 @@ json posynomialJson(const Posynomial& p) {
 
 GpModel gpProblemFromJson(const json& doc, const std::string& origin) {
     const JsonReader r(origin, "");
-    onlyKeys(r, doc, "", {"objective", "constraints"});
+    r.checkKeys(doc, "", {"objective", "constraints"}, true);
     GpModel model;
     model.setObjective(readPosynomial(r, doc, "objective"));
     if (auto it = doc.find("constraints"); it != doc.end()) {
@@ -75,7 +62,7 @@ GpModel gpProblemFromJson(const json& doc, const std::string& origin) {
         for (std::size_t i = 0; i < it->size(); ++i) {
             const json& cj = (*it)[i];
             std::string key = "constraints[" + std::to_string(i) + "]";
-            onlyKeys(r, cj, key, {"name", "posy", "sense"});
+            r.checkKeys(cj, key, {"name", "posy", "sense"}, true);
             std::string name = key;
             if (auto n = cj.find("name"); n != cj.end()) {
                 name = r.string(*n, key + ".name");

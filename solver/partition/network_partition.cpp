@@ -8,7 +8,7 @@
 #include <limits>
 #include <sstream>
 
-#include "core/json/json_reader.h"
+#include "core/json/json_text.h"
 #include "core/ir/network_json.h"
 #include "partition.h"
 #include "unit_solver.h"

@@ -15,14 +15,6 @@ namespace {
 using core::JsonReader;
 using nlohmann::json;
 
-void checkKeys(const JsonReader& r, const json& obj, std::initializer_list<std::string_view> allowed) {
-    for (const auto& item : obj.items()) {
-        bool known = false;
-        for (std::string_view k : allowed) known = known || item.key() == k;
-        if (!known) r.fail(item.key(), "unknown key");
-    }
-}
-
 double costValue(const JsonReader& r, const json& v, const std::string& key) {
     if (v.is_string()) {
         if (v.get_ref<const std::string&>() == "inf") return kInf;
@@ -43,14 +35,14 @@ std::string nodeText(const Problem& p, int i) {
 Problem problemFromJson(const json& doc, std::string_view origin) {
     const JsonReader r{std::string(origin), ""};
     r.expectObject(doc, "");
-    checkKeys(r, doc, {"nodes", "edges"});
+    r.checkKeys(doc, "", {"nodes", "edges"});
     Problem p;
     const json& nodes = r.array(r.required(doc, "nodes"), "nodes", 0, kMaxNodes);
     for (std::size_t i = 0; i < nodes.size(); ++i) {
         const JsonReader nr = r.child("nodes[" + std::to_string(i) + "]");
         const json& node = nodes[i];
         nr.expectObject(node, "");
-        checkKeys(nr, node, {"name", "costs"});
+        nr.checkKeys(node, "", {"name", "costs"});
         std::string name = node.contains("name") ? nr.string(node["name"], "name") : "n" + std::to_string(i);
         const json& costs = nr.array(nr.required(node, "costs"), "costs", 1, kMaxLabels);
         Eigen::VectorXd c(static_cast<Eigen::Index>(costs.size()));
@@ -65,7 +57,7 @@ Problem problemFromJson(const json& doc, std::string_view origin) {
         const JsonReader er = r.child("edges[" + std::to_string(i) + "]");
         const json& edge = edges[i];
         er.expectObject(edge, "");
-        checkKeys(er, edge, {"from", "to", "costs"});
+        er.checkKeys(edge, "", {"from", "to", "costs"});
         int ends[2] = {-1, -1};
         const char* keys[2] = {"from", "to"};
         for (int k = 0; k < 2; ++k) {

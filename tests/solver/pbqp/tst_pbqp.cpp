@@ -10,7 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/json/json_reader.h"
+#include "core/json/json_text.h"
 #include "core/types.h"
 #include "solver/pbqp/pbqp.h"
 #include "solver/pbqp/pbqp_generators.h"
