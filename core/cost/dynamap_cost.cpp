@@ -31,30 +31,6 @@ std::optional<Algorithm> algorithmFromName(std::string_view name) {
 
 std::string_view dataflowName(Dataflow d) { return d == Dataflow::OutputStationary ? "OS" : "WS"; }
 
-std::optional<ConvGeometry> convGeometry(const Network& net, LayerId id) {
-    const auto v = convView(net, id);
-    if (!v) return std::nullopt;
-    const Layer& l = net.layer(id);
-    const Shape out = net.outputShapes(id).at(0);
-    ConvGeometry g;
-    g.outH = v->p;
-    g.outW = v->q;
-    g.k1 = v->kh;
-    g.k2 = v->kw;
-    g.cin = v->c;
-    g.cout = v->n;
-    g.groups = v->groups;
-    g.strideH = v->strideH;
-    g.strideW = v->strideW;
-    g.dilationH = l.attrs.dilation[0];
-    g.dilationW = l.attrs.dilation[1];
-    // Every leading dimension is a row of the GEMM (the batch; for a
-    // fully-connected layer on a 3-D tensor, the sequence too).
-    g.batch = 1;
-    for (std::size_t i = 0; i + (v->fullyConnected ? 1 : 3) < out.size(); ++i) g.batch *= out[i];
-    return g;
-}
-
 double cyclesPerMs(const DynamapOverlay& o) { return o.clockMhz * 1e3; }
 
 double elementsPerMs(const DynamapOverlay& o) {
@@ -67,25 +43,25 @@ int transferFactor(const DynamapOverlay& o) {
     return o.doubleBuffering && demand <= elementsPerMs(o) ? 1 : 2;
 }
 
-bool isAdmissible(const ConvGeometry& g, Algorithm a) {
+bool isAdmissible(const ConvView& g, Algorithm a) {
     switch (a) {
     case Algorithm::Im2col: return true;
-    case Algorithm::Kn2row: return !(g.k1 == 1 && g.k2 == 1);
+    case Algorithm::Kn2row: return !(g.kh == 1 && g.kw == 1);
     case Algorithm::Winograd:
-        return g.k1 == g.k2 && g.k1 >= 3 && g.strideH == 1 && g.strideW == 1 && g.dilationH == 1 &&
+        return g.kh == g.kw && g.kh >= 3 && g.strideH == 1 && g.strideW == 1 && g.dilationH == 1 &&
                g.dilationW == 1;
     }
     return false;
 }
 
-std::vector<Algorithm> admissibleAlgorithms(const ConvGeometry& g) {
+std::vector<Algorithm> admissibleAlgorithms(const ConvView& g) {
     std::vector<Algorithm> out;
     for (Algorithm a : kAllAlgorithms)
         if (isAdmissible(g, a)) out.push_back(a);
     return out;
 }
 
-AlgorithmCost layerCost(const ConvGeometry& g, Algorithm alg, const DynamapOverlay& o) {
+AlgorithmCost layerCost(const ConvView& g, Algorithm alg, const DynamapOverlay& o) {
     // A grouped convolution runs as `groups` independent convolutions of
     // cin/groups -> cout/groups channels, one after the other on the array.
     const double groups = static_cast<double>(g.groups);
@@ -93,9 +69,9 @@ AlgorithmCost layerCost(const ConvGeometry& g, Algorithm alg, const DynamapOverl
     const double bw = elementsPerMs(o);
     const double p1 = o.p1, p2 = o.p2;
     const double a = static_cast<double>(g.outputPixels());
-    const double cinG = static_cast<double>(g.cin) / groups;
-    const double c = static_cast<double>(g.cout) / groups;
-    const double kArea = static_cast<double>(g.k1 * g.k2);
+    const double cinG = static_cast<double>(g.c) / groups;
+    const double c = static_cast<double>(g.n) / groups;
+    const double kArea = static_cast<double>(g.kh * g.kw);
     const double b = kArea * cinG;
 
     AlgorithmCost cost;
@@ -114,7 +90,7 @@ AlgorithmCost layerCost(const ConvGeometry& g, Algorithm alg, const DynamapOverl
     case Algorithm::Winograd: {
         const double m = o.winogradM, r = o.winogradR;
         const double tile = (m + r - 1) * (m + r - 1);
-        const double kr = static_cast<double>(g.k1) / r;  // real-valued, not rounded
+        const double kr = static_cast<double>(g.kh) / r;  // real-valued, not rounded
         const double kr2 = kr * kr;
         const double tiles = a / (m * m);
         const double overhead = kr2 * tile * std::max(m, r);
@@ -128,14 +104,14 @@ AlgorithmCost layerCost(const ConvGeometry& g, Algorithm alg, const DynamapOverl
     return cost;
 }
 
-double transitionCost(const ConvGeometry& next, std::int64_t channels, Algorithm nextAlgorithm,
+double transitionCost(const ConvView& next, std::int64_t channels, Algorithm nextAlgorithm,
                       std::optional<Algorithm> previous, const DynamapOverlay& o) {
     const double bw = elementsPerMs(o);
-    const double pixels = static_cast<double>(next.outH * next.outW * next.batch);
+    const double pixels = static_cast<double>(next.outputPixels());
     const double ch = static_cast<double>(channels);
     double ms = 0;
     switch (nextAlgorithm) {
-    case Algorithm::Im2col: ms = pixels * static_cast<double>(next.k1 * next.k2) * ch / bw; break;
+    case Algorithm::Im2col: ms = pixels * static_cast<double>(next.kh * next.kw) * ch / bw; break;
     case Algorithm::Kn2row: ms = pixels * ch / bw; break;
     case Algorithm::Winograd: {
         const double m = o.winogradM, r = o.winogradR;

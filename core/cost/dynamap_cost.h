@@ -13,12 +13,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/ir/metrics.h"
 #include "core/platform/platform.h"
 #include "core/types.h"
-
-namespace tessera::core {
-class Network;
-}
 
 namespace tessera::core::dynamap {
 
@@ -30,22 +27,9 @@ std::optional<Algorithm> algorithmFromName(std::string_view name);
 enum class Dataflow { OutputStationary, WeightStationary };
 std::string_view dataflowName(Dataflow d);  // "OS", "WS"
 
-// One convolution (or fully-connected layer: a 1x1 convolution on a 1x1 map)
-// as the overlay sees it.
-struct ConvGeometry {
-    std::int64_t outH = 1, outW = 1;  // H1, H2: output rows and columns
-    std::int64_t batch = 1;
-    std::int64_t k1 = 1, k2 = 1;      // kernel rows, columns
-    std::int64_t cin = 1, cout = 1;   // input and output channels (all groups)
-    std::int64_t groups = 1;
-    std::int64_t strideH = 1, strideW = 1;
-    std::int64_t dilationH = 1, dilationW = 1;
-
-    std::int64_t outputPixels() const { return outH * outW * batch; }  // a
-};
-
-// The geometry of a Conv or FullyConnected layer; nullopt for other layers.
-std::optional<ConvGeometry> convGeometry(const Network& net, LayerId id);
+// Layers are seen through the IR's convolution geometry (core/ir/metrics.h:
+// ConvView): H1 x H2 = p x q output pixels per batch row, k1 x k2 = kh x kw
+// kernels, cin = c and cout = n channels over `groups` groups.
 
 // Clock in cycles per ms (200 MHz -> 2e5).
 double cyclesPerMs(const DynamapOverlay& o);
@@ -59,8 +43,8 @@ int transferFactor(const DynamapOverlay& o);
 // Algorithms allowed for a layer: 1x1 kernels: im2col only; 2x2 or
 // non-square kernels: im2col and kn2row; square k >= 3: all three. Winograd
 // also needs stride 1 and dilation 1 (F(m, r) computes dense outputs).
-std::vector<Algorithm> admissibleAlgorithms(const ConvGeometry& g);
-bool isAdmissible(const ConvGeometry& g, Algorithm a);
+std::vector<Algorithm> admissibleAlgorithms(const ConvView& g);
+bool isAdmissible(const ConvView& g, Algorithm a);
 
 // The latency of a layer with one algorithm under both dataflows.
 struct AlgorithmCost {
@@ -73,14 +57,14 @@ struct AlgorithmCost {
     }
 };
 // Precondition: isAdmissible(g, a) and o valid (positive sizes and rates).
-AlgorithmCost layerCost(const ConvGeometry& g, Algorithm a, const DynamapOverlay& o);
+AlgorithmCost layerCost(const ConvView& g, Algorithm a, const DynamapOverlay& o);
 
 // The cost of laying out the input of `next` for its algorithm `nextAlgorithm`,
 // `channels` being the channels carried along the edge; `previous` is the
 // algorithm of the producing layer, nullopt when the data comes in a plain
 // layout (the network input, a concatenation or an element-wise join).
 // Includes the double-buffering factor.
-double transitionCost(const ConvGeometry& next, std::int64_t channels, Algorithm nextAlgorithm,
+double transitionCost(const ConvView& next, std::int64_t channels, Algorithm nextAlgorithm,
                       std::optional<Algorithm> previous, const DynamapOverlay& o);
 
 // DSP cost of one processing element by data width, on AMD-Xilinx DSP48E2

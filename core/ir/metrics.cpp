@@ -80,6 +80,8 @@ std::optional<ConvView> convView(const Network& net, LayerId id) {
         v.n = l.attrs.outChannels;
         v.strideH = l.attrs.stride[0];
         v.strideW = l.attrs.stride[1];
+        v.dilationH = l.attrs.dilation[0];
+        v.dilationW = l.attrs.dilation[1];
         v.groups = l.attrs.groups;
         v.p = out[2];
         v.q = out[3];
@@ -91,6 +93,7 @@ std::optional<ConvView> convView(const Network& net, LayerId id) {
         v.p = v.q = 1;
         v.fullyConnected = true;
     }
+    for (std::size_t i = 0; i + (v.fullyConnected ? 1 : 3) < out.size(); ++i) v.batch *= out[i];
     v.hw = std::max(v.h, v.w);
     v.k = std::max(v.kh, v.kw);
     v.macs = layerMetrics(net, id).macs;

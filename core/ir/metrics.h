@@ -34,22 +34,29 @@ struct NetworkMetrics {
 LayerMetrics layerMetrics(const Network& net, LayerId id, int bytesPerElement = 4);
 NetworkMetrics networkMetrics(const Network& net, int bytesPerElement = 4);
 
-// A convolution (or fully-connected layer, as a 1x1 convolution on a 1x1 map)
-// seen as methods 1, 2 and 5 see it. HW is the input feature-map size.
+// A convolution (or fully-connected layer, as a 1x1 convolution on a 1x1 map):
+// the one geometry every method works from (partitioning's (HW, C, k, N),
+// DYNAMAP's GEMM sizes, the dataflow models). HW is the input feature-map size.
 struct ConvView {
     LayerId layer;
     std::int64_t h = 0, w = 0;    // input height, width
     std::int64_t hw = 0;          // input size as the methods use it (max(h, w))
-    std::int64_t c = 0;           // input channels
-    std::int64_t kh = 1, kw = 1;
+    std::int64_t c = 0;           // input channels (all groups)
+    std::int64_t kh = 1, kw = 1;  // kernel rows, columns
     std::int64_t k = 1;           // max(kh, kw)
-    std::int64_t n = 0;           // output channels (filters)
+    std::int64_t n = 0;           // output channels (filters, all groups)
     std::int64_t strideH = 1, strideW = 1;
+    std::int64_t dilationH = 1, dilationW = 1;
     std::int64_t groups = 1;
     std::int64_t p = 0, q = 0;    // output height, width
+    // Product of the output's leading dimensions: the batch (and, for a
+    // fully-connected layer on a 3-D tensor, the sequence): rows of the GEMM.
+    std::int64_t batch = 1;
     bool depthwise = false;       // groups == c == n
     bool fullyConnected = false;
     std::int64_t macs = 0;
+
+    std::int64_t outputPixels() const { return p * q * batch; }
 };
 
 std::optional<ConvView> convView(const Network& net, LayerId id);

@@ -1,15 +1,17 @@
-#include "algosel.h"
+#include "solver/algosel/algosel.h"
 
 #include <algorithm>
 #include <set>
 #include <stdexcept>
+
+#include "solver/pareto/pareto.h"
 
 namespace tessera::solver::algosel {
 
 using core::FormatError;
 using core::LayerId;
 using core::dynamap::AlgorithmCost;
-using core::dynamap::ConvGeometry;
+using core::ConvView;
 
 namespace {
 
@@ -36,7 +38,7 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
         bool fromInput = false;
     };
     std::vector<Upstream> up(n);
-    std::vector<std::optional<ConvGeometry>> geometry(n);
+    std::vector<std::optional<ConvView>> geometry(n);
 
     for (std::size_t i = 0; i < n; ++i) {
         const LayerId id{static_cast<int>(i)};
@@ -54,7 +56,7 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
                 sources.fromInput = sources.fromInput || u.fromInput;
             }
         }
-        geometry[i] = core::dynamap::convGeometry(net, id);
+        geometry[i] = core::convView(net, id);
         const bool isConv = geometry[i].has_value();
         const bool isJoin = !isConv && layer.inputs.size() >= 2;
         if (!isConv && !isJoin) {
@@ -67,14 +69,14 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
         node.join = isJoin;
         Eigen::VectorXd costs;
         if (isConv) {
-            const ConvGeometry& geo = *geometry[i];
+            const ConvView& geo = *geometry[i];
             node.labels = core::dynamap::admissibleAlgorithms(geo);
             costs.resize(static_cast<Eigen::Index>(node.labels.size()));
             for (std::size_t l = 0; l < node.labels.size(); ++l) {
                 node.costs.push_back(core::dynamap::layerCost(geo, node.labels[l], overlay));
                 if (sources.fromInput)
                     node.inputTransitionMs[l] =
-                        core::dynamap::transitionCost(geo, geo.cin, node.labels[l], std::nullopt, overlay);
+                        core::dynamap::transitionCost(geo, geo.c, node.labels[l], std::nullopt, overlay);
                 costs[static_cast<Eigen::Index>(l)] = node.costs[l].ms() + node.inputTransitionMs[l];
             }
         } else {
@@ -89,12 +91,12 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
             const Eigen::Index cols = isConv ? static_cast<Eigen::Index>(node.labels.size()) : 1;
             Eigen::MatrixXd m = Eigen::MatrixXd::Zero(rows, cols);
             if (isConv) {
-                const ConvGeometry& geo = *geometry[i];
+                const ConvView& geo = *geometry[i];
                 for (Eigen::Index r = 0; r < rows; ++r)
                     for (Eigen::Index c = 0; c < cols; ++c) {
                         const std::optional<Algorithm> prev =
                             from.join ? std::nullopt : std::optional<Algorithm>(from.labels[static_cast<std::size_t>(r)]);
-                        m(r, c) = core::dynamap::transitionCost(geo, geo.cin, node.labels[static_cast<std::size_t>(c)], prev,
+                        m(r, c) = core::dynamap::transitionCost(geo, geo.c, node.labels[static_cast<std::size_t>(c)], prev,
                                                                 overlay);
                     }
             }
@@ -228,13 +230,12 @@ SweepResult sweepOverlay(const core::Network& net, const core::DynamapOverlay& b
     std::sort(out.points.begin(), out.points.end(), [](const SweepPoint& a, const SweepPoint& b) {
         return a.dsps != b.dsps ? a.dsps < b.dsps : a.totalMs < b.totalMs;
     });
-    double bestSoFar = pbqp::kInf;
-    for (std::size_t i = 0; i < out.points.size(); ++i) {
-        SweepPoint& p = out.points[i];
-        p.pareto = p.totalMs < bestSoFar;
-        if (p.pareto) bestSoFar = p.totalMs;
-        if (!out.best || p.totalMs < out.points[*out.best].totalMs) out.best = i;
-    }
+    std::vector<pareto::Objectives> objectives;
+    objectives.reserve(out.points.size());
+    for (const SweepPoint& p : out.points) objectives.push_back({static_cast<double>(p.dsps), p.totalMs});
+    for (std::size_t i : pareto::nonDominated(objectives)) out.points[i].pareto = true;
+    for (std::size_t i = 0; i < out.points.size(); ++i)
+        if (!out.best || out.points[i].totalMs < out.points[*out.best].totalMs) out.best = i;
     return out;
 }
 

@@ -5,6 +5,8 @@
 #include <limits>
 #include <sstream>
 
+#include "solver/pareto/pareto.h"
+
 namespace tessera::solver::partition::detail {
 
 using core::Monomial;
@@ -245,12 +247,12 @@ std::string bestFeasible(const std::map<std::string, Evaluation>& evaluations, O
 }
 
 std::vector<ParetoPoint> nonDominated(std::vector<ParetoPoint> points) {
-    std::sort(points.begin(), points.end(), [](const ParetoPoint& a, const ParetoPoint& b) {
-        return a.latencyMs != b.latencyMs ? a.latencyMs < b.latencyMs : a.energyMj < b.energyMj;
-    });
+    std::vector<pareto::Objectives> objectives;
+    objectives.reserve(points.size());
+    for (const ParetoPoint& p : points) objectives.push_back({p.latencyMs, p.energyMj});
     std::vector<ParetoPoint> front;
-    for (auto& p : points)
-        if (front.empty() || p.energyMj < front.back().energyMj * (1 - 1e-9)) front.push_back(std::move(p));
+    // Rounded points a hair apart in energy are the same design for a user.
+    for (std::size_t i : pareto::nonDominated(objectives, 1e-9)) front.push_back(std::move(points[i]));
     return front;
 }
 

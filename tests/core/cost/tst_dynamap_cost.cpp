@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "core/cost/dynamap_cost.h"
+#include "core/ir/metrics.h"
 #include "core/ir/network.h"
 #include "core/zoo/zoo.h"
 
@@ -14,12 +15,12 @@ using namespace tessera::core::dynamap;
 
 namespace {
 
-ConvGeometry conv(std::int64_t hw, std::int64_t k, std::int64_t cin, std::int64_t cout) {
-    ConvGeometry g;
-    g.outH = g.outW = hw;
-    g.k1 = g.k2 = k;
-    g.cin = cin;
-    g.cout = cout;
+ConvView conv(std::int64_t hw, std::int64_t k, std::int64_t cin, std::int64_t cout) {
+    ConvView g;
+    g.p = g.q = hw;
+    g.kh = g.kw = k;
+    g.c = cin;
+    g.n = cout;
     return g;
 }
 
@@ -83,33 +84,33 @@ private slots:
         const auto id1 = net.findLayer("inception3a.branch2.0.conv");
         const auto id3 = net.findLayer("inception3a.branch2.1.conv");
         QVERIFY(id1 && id3);
-        const auto g1 = convGeometry(net, *id1);
-        const auto g3 = convGeometry(net, *id3);
+        const auto g1 = convView(net, *id1);
+        const auto g3 = convView(net, *id3);
         QVERIFY(g1 && g3);
-        QCOMPARE(g1->cin, 192);
-        QCOMPARE(g3->outH, 28);
+        QCOMPARE(g1->c, 192);
+        QCOMPARE(g3->p, 28);
         near(layerCost(*g1, Algorithm::Im2col, kDefaults).ms(), 0.019920, "zoo 1x1");
         near(layerCost(*g3, Algorithm::Winograd, kDefaults).ms(), 0.046320, "zoo 3x3 winograd");
         // The classifier is a GEMM: a 1x1 convolution on one pixel.
-        const auto fc = convGeometry(net, *net.findLayer("fc"));
+        const auto fc = convView(net, *net.findLayer("fc"));
         QVERIFY(fc);
         QCOMPARE(fc->outputPixels(), 1);
-        QCOMPARE(fc->cin, 1024);
+        QCOMPARE(fc->c, 1024);
         QCOMPARE(admissibleAlgorithms(*fc), std::vector<Algorithm>{Algorithm::Im2col});
-        QVERIFY(!convGeometry(net, *net.findLayer("maxpool2")));
+        QVERIFY(!convView(net, *net.findLayer("maxpool2")));
     }
 
     void admissibility() {
         QCOMPARE(admissibleAlgorithms(conv(14, 2, 8, 8)), (std::vector<Algorithm>{Algorithm::Im2col, Algorithm::Kn2row}));
-        ConvGeometry rect = conv(14, 1, 8, 8);
-        rect.k1 = 1;
-        rect.k2 = 7;  // Inception 1x7
+        ConvView rect = conv(14, 1, 8, 8);
+        rect.kh = 1;
+        rect.kw = 7;  // Inception 1x7
         QCOMPARE(admissibleAlgorithms(rect), (std::vector<Algorithm>{Algorithm::Im2col, Algorithm::Kn2row}));
-        ConvGeometry strided = conv(14, 3, 8, 8);
+        ConvView strided = conv(14, 3, 8, 8);
         strided.strideH = strided.strideW = 2;
         QVERIFY(!isAdmissible(strided, Algorithm::Winograd));
         QVERIFY(isAdmissible(strided, Algorithm::Kn2row));
-        ConvGeometry dilated = conv(14, 3, 8, 8);
+        ConvView dilated = conv(14, 3, 8, 8);
         dilated.dilationH = 2;
         QVERIFY(!isAdmissible(dilated, Algorithm::Winograd));
         QVERIFY(isAdmissible(conv(14, 7, 8, 8), Algorithm::Winograd));
@@ -117,16 +118,16 @@ private slots:
 
     void groupsRunOneAfterTheOther() {
         // A depthwise 3x3 on 32 channels costs 32 single-channel convolutions.
-        ConvGeometry dw = conv(56, 3, 32, 32);
+        ConvView dw = conv(56, 3, 32, 32);
         dw.groups = 32;
-        const ConvGeometry one = conv(56, 3, 1, 1);
+        const ConvView one = conv(56, 3, 1, 1);
         for (Algorithm a : kAllAlgorithms) {
             const double whole = layerCost(dw, a, kDefaults).ms();
             const double single = layerCost(one, a, kDefaults).ms();
             QVERIFY2(std::abs(whole - 32 * single) <= 1e-12, algorithmName(a).data());
         }
         // groups = 1 is the plain formula.
-        ConvGeometry g = conv(28, 3, 96, 128);
+        ConvView g = conv(28, 3, 96, 128);
         g.groups = 1;
         near(layerCost(g, Algorithm::Kn2row, kDefaults).ms(), 0.077760, "groups 1");
     }

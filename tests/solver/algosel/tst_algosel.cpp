@@ -98,7 +98,7 @@ private slots:
             }
         // The pooling branch is contracted: b4_1x1 reads the input through it.
         const int n4 = nodeOf(g, "b4_1x1");
-        QVERIFY(std::abs(g.problem.nodeCosts(n4)[0] - (core::dynamap::layerCost(*core::dynamap::convGeometry(net, *net.findLayer("b4_1x1")), Algorithm::Im2col, kDefaults).ms() + 0.002352)) < 1e-9);
+        QVERIFY(std::abs(g.problem.nodeCosts(n4)[0] - (core::dynamap::layerCost(*core::convView(net, *net.findLayer("b4_1x1")), Algorithm::Im2col, kDefaults).ms() + 0.002352)) < 1e-9);
     }
 
     void mixedEqualsBruteForce() {
