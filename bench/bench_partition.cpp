@@ -104,7 +104,7 @@ int main(int argc, char** argv) {
             std::printf("%-20s %6d %10s %10.3f %10d %6zu %10.2f %s\n", name.c_str(), computeLayers(net),
                         std::string(part::methodName(m)).c_str(), t.medianS, t.last.gpSolves, units,
                         units ? 1e3 * t.medianS / static_cast<double>(units) : 0.0,
-                        std::string(tessera::solver::gp::statusName(t.last.status)).c_str());
+                        std::string(tessera::core::statusName(t.last.status)).c_str());
             std::fflush(stdout);
         }
         std::printf("%-20s %6s %10s %10.3f\n", name.c_str(), "", "all", all);

@@ -17,6 +17,7 @@
 #include "solver/pbqp/pbqp_generators.h"
 
 using namespace tessera::solver::pbqp;
+namespace core = tessera::core;
 
 namespace {
 
@@ -46,7 +47,7 @@ void scaling(const char* kind, bool inception, const std::vector<int>& sizes) {
         Solution s;
         const double ms = medianSolveMs(p, Options{}, s);
         std::printf("%8d %8zu %12.4f %12.3f %10s %6d %6d %6d %4d\n", p.nodeCount(), p.edges().size(), ms,
-                    ms * 1e3 / p.nodeCount(), std::string(statusName(s.status)).c_str(), s.stats.r0, s.stats.r1,
+                    ms * 1e3 / p.nodeCount(), std::string(core::statusName(s.status)).c_str(), s.stats.r0, s.stats.r1,
                     s.stats.r2, s.stats.rn);
     }
 }
@@ -65,7 +66,7 @@ void bruteForce() {
         const double bfMs = std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
         Solution s;
         const double ms = medianSolveMs(p, Options{}, s);
-        if (bf.status == Status::Limit) {
+        if (bf.status == core::Status::Limit) {
             ++limits;
             std::printf("%8d %16.3g %14s %14.4f %10s\n", n, assignments, "too many", ms, "-");
         } else {
@@ -90,7 +91,7 @@ void general(bool quick) {
         h.exact = false;
         const Solution r = solve(p, h);
         std::printf("%6d %7zu %12.3f %12llu %10s %12.3f %12.3f %10.2f\n", n, p.edges().size(), ms,
-                    static_cast<unsigned long long>(e.stats.branchNodes), std::string(statusName(e.status)).c_str(),
+                    static_cast<unsigned long long>(e.stats.branchNodes), std::string(core::statusName(e.status)).c_str(),
                     e.cost, r.cost, 100.0 * (r.cost - e.cost) / e.cost);
     }
 }

@@ -94,10 +94,15 @@ int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io) {
     for (const auto& w : opened.warnings) io.err << "warning: " << w << "\n";
     const core::Network& net = opened.network;
     const core::Platform platform = core::openPlatform(args.value("platform").value_or("alveo_u200_host"));
-    core::DynamapOverlay overlay = algosel::platformOverlay(platform);
+    const algosel::PlatformOverlay setup = algosel::platformOverlay(platform);
+    if (!setup.overlay) {
+        io.err << "tessera-cli: " << setup.message << "\n";
+        return kExitFailure;
+    }
+    core::DynamapOverlay overlay = *setup.overlay;
     if (p1) overlay.p1 = *p1;
     if (p2) overlay.p2 = *p2;
-    const std::int64_t budget = algosel::platformDspBudget(platform);
+    const std::int64_t budget = setup.dspBudget;
     const std::int64_t used = dynamap::overlayDsps(overlay.p1, overlay.p2, overlay.dataBits);
     if (used > budget) {
         io.err << "tessera-cli algosel: a " << overlay.p1 << " x " << overlay.p2 << " array of " << overlay.dataBits
@@ -108,7 +113,7 @@ int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io) {
 
     const algosel::Result r = algosel::selectAlgorithms(net, overlay);
     if (r.mixed.layers.empty()) {
-        io.err << "tessera-cli algosel: " << r.message << "\n";
+        io.err << "tessera-cli: " << r.message << "\n";
         return kExitFailure;
     }
     std::optional<algosel::SweepResult> sweep;
@@ -140,7 +145,7 @@ int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io) {
                     {"platform", platform.name()},
                     {"overlay", overlayJson(overlay)},
                     {"dsp_budget", budget},
-                    {"status", solver::pbqp::statusName(r.status)},
+                    {"status", core::statusName(r.status)},
                     {"exact", r.exact},
                     {"message", r.message},
                     {"pbqp", {{"nodes", r.pbqpNodes}, {"edges", r.pbqpEdges}, {"seconds", r.stats.seconds}}},

@@ -64,13 +64,13 @@ int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
     if (args.flag("print") && !args.flag("json")) io.out << model.toString() << "\n";
     const gp::GpResult result = gp::solve(model, options);
     std::optional<gp::InfeasibilityDiagnosis> diagnosis;
-    if (args.flag("diagnose") && result.status == gp::GpStatus::Infeasible) diagnosis = gp::diagnoseInfeasibility(model);
+    if (args.flag("diagnose") && result.status == core::Status::Infeasible) diagnosis = gp::diagnoseInfeasibility(model);
     if (args.flag("json")) {
         json j = gp::gpResultToJson(result);
         if (diagnosis) j["diagnosis"] = gp::diagnosisToJson(*diagnosis);
         io.out << j.dump(1) << "\n";
     } else {
-        io.out << "status: " << gp::statusName(result.status) << " - " << result.message << "\n";
+        io.out << "status: " << core::statusName(result.status) << " - " << result.message << "\n";
         if (result.optimal()) {
             io.out << "objective: " << significant(result.objective) << "\n\n";
             std::vector<std::vector<std::string>> rows;

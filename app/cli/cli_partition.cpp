@@ -85,9 +85,9 @@ void printBaselines(std::ostream& out, double latency, double energy, const std:
 
 void printUnitDetail(std::ostream& out, const part::UnitResult& u) {
     out << "\n" << (u.layers.size() == 1 ? "layer " + u.layers.front() : "fused group " + u.layers.front() + " .. " + u.layers.back())
-        << ": " << part::methodName(u.method) << ", " << u.units << " " << u.cut << "; " << gp::statusName(u.status) << " — "
+        << ": " << part::methodName(u.method) << ", " << u.units << " " << u.cut << "; " << core::statusName(u.status) << " — "
         << u.message << "\n";
-    if (u.status != gp::GpStatus::Optimal) {
+    if (u.status != core::Status::Optimal) {
         if (u.diagnosis) out << u.diagnosis->toString() << "\n";
         return;
     }
@@ -215,13 +215,13 @@ int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io) {
     }
 
     const part::NetworkPartition r = part::partitionNetwork(net, platform, o);
-    if (r.status == gp::GpStatus::InvalidInput) {
+    if (r.status == core::Status::InvalidInput) {
         io.err << "tessera-cli partition: " << r.message << "\n";
         return kExitFailure;
     }
     if (args.flag("json")) {
         io.out << part::partitionToJson(r).dump(1) << "\n";
-        return r.status == gp::GpStatus::Optimal ? kExitOk : kExitFailure;
+        return r.status == core::Status::Optimal ? kExitOk : kExitFailure;
     }
 
     std::vector<std::string> devices;
@@ -234,13 +234,13 @@ int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io) {
     std::vector<std::vector<std::string>> rows;
     for (const auto& u : r.units) {
         const auto bal = u.baselines.find("balanced");
-        const bool ok = u.status == gp::GpStatus::Optimal;
+        const bool ok = u.status == core::Status::Optimal;
         rows.push_back({u.layers.size() == 1 ? u.layers.front() : u.layers.front() + ".." + u.layers.back(),
                         std::string(part::methodName(u.method)), ok ? sharesText(u.rounded, devices) : std::string("-"),
                         ok ? fixed(u.rounded.latencyMs, 4) : std::string("-"), ok ? fixed(u.rounded.energyMj, 4) : std::string("-"),
                         bal == u.baselines.end() ? std::string("-") : pct(gain(u.rounded.latencyMs, bal->second.latencyMs)),
                         bal == u.baselines.end() ? std::string("-") : pct(gain(u.rounded.energyMj, bal->second.energyMj)),
-                        ok ? limitText(u) : std::string(gp::statusName(u.status))});
+                        ok ? limitText(u) : std::string(core::statusName(u.status))});
     }
     io.out << renderTable({"layer", "method", "shares " + deviceHeader, "latency ms", "energy mJ", "vs balanced lat",
                            "vs balanced energy", "limited by"},
@@ -256,7 +256,7 @@ int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io) {
         for (const auto& p : r.pareto) pts.push_back({fixed(p.latencyMs, 4), fixed(p.energyMj, 4)});
         io.out << renderTable({"latency ms", "energy mJ"}, pts, {0, 1});
     }
-    if (r.status != gp::GpStatus::Optimal) {
+    if (r.status != core::Status::Optimal) {
         io.err << "tessera-cli partition: " << r.message << "\n";
         return kExitFailure;
     }

@@ -80,7 +80,7 @@ int solveCommand(const std::vector<std::string>& argv, CliStreams io) {
         io.out << "\nnode costs: " << significant(nodeTotal) << ", edge costs: "
                << significant(std::isinf(sol.cost) ? sol.cost : sol.cost - nodeTotal) << "\n";
     }
-    io.out << "status: " << pbqp::statusName(sol.status) << (sol.exact ? " (exact)" : " (not proven optimal)") << "\n"
+    io.out << "status: " << core::statusName(sol.status) << (sol.exact ? " (exact)" : " (not proven optimal)") << "\n"
            << "cost: " << significant(sol.cost) << "\n";
     if (!args.flag("brute-force"))
         io.out << "reductions: R0 " << sol.stats.r0 << ", RI " << sol.stats.r1 << ", RII " << sol.stats.r2 << ", RN "

@@ -285,12 +285,10 @@ void MainWindow::runPartition(const views::PartitionSettings& settings) {
         const core::Platform platform = core::openPlatform(platformName);  // FormatError: the failure message
         // Per-layer solves are most of the work; fused groups (method best /
         // fused) follow them, so the bar stops short of the end until then.
-        options.progress = [&job](int done, int total, const std::string& what) {
-            const int percent = total > 0 ? 95 * done / total : 0;
-            return job.progress(percent, QStringLiteral("Partitioned %1 (%2 of %3)")
-                                             .arg(QString::fromStdString(what))
-                                             .arg(done)
-                                             .arg(total));
+        options.progress = [&job](double fraction, std::string_view message) {
+            QString text = QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size()));
+            if (!text.isEmpty()) text[0] = text[0].toUpper();
+            return job.progress(static_cast<int>(100 * fraction), text);
         };
         const solver::partition::NetworkPartition partition =
             solver::partition::partitionNetwork(snapshot->network, platform, options);

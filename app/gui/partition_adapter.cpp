@@ -72,9 +72,9 @@ views::PartitionResult toPartitionResult(const part::NetworkPartition& p, const 
         if (p.options.disabledDevices.count(d.id)) continue;
         r.devices.append(views::PartitionDevice{qs(d.id), qs(d.name), qs(core::deviceKindName(d.kind))});
     }
-    r.status = qs(gp::statusName(p.status));
+    r.status = qs(core::statusName(p.status));
     r.message = qs(p.message);
-    r.ok = p.status == gp::GpStatus::Optimal;
+    r.ok = p.status == core::Status::Optimal;
     r.latencyMs = p.latencyMs;
     r.energyMj = p.energyMj;
     r.baselines = baselines(p.baselines, platform);
@@ -89,9 +89,9 @@ views::PartitionResult toPartitionResult(const part::NetworkPartition& p, const 
         row.method = qs(part::methodName(u.method));
         row.cut = qs(u.cut);
         row.units = u.units;
-        row.status = qs(gp::statusName(u.status));
+        row.status = qs(core::statusName(u.status));
         row.message = qs(u.message);
-        row.ok = u.status == gp::GpStatus::Optimal;
+        row.ok = u.status == core::Status::Optimal;
         row.latencyMs = u.rounded.latencyMs;
         row.energyMj = u.rounded.energyMj;
         // Slices in platform order so bars line up from row to row.

@@ -8,7 +8,6 @@
 
 namespace tessera::solver::algosel {
 
-using core::FormatError;
 using core::LayerId;
 using core::dynamap::AlgorithmCost;
 using core::ConvView;
@@ -104,9 +103,6 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
         }
         g.nodes.push_back(std::move(node));
     }
-    const bool anyConv = std::any_of(g.nodes.begin(), g.nodes.end(), [](const GraphNode& x) { return !x.join; });
-    if (!anyConv)
-        throw FormatError("network '" + net.name + "' has no convolution or fully-connected layer to map on the overlay");
     return g;
 }
 
@@ -155,6 +151,11 @@ Result selectAlgorithms(const core::Network& net, const core::DynamapOverlay& ov
     Result r;
     r.overlay = overlay;
     const AlgoselGraph graph = buildGraph(net, overlay);
+    if (std::none_of(graph.nodes.begin(), graph.nodes.end(), [](const GraphNode& x) { return !x.join; })) {
+        r.status = core::Status::InvalidInput;
+        r.message = "network '" + net.name + "' has no convolution or fully-connected layer to map on the overlay";
+        return r;
+    }
     r.pbqpNodes = graph.problem.nodeCount();
     r.pbqpEdges = static_cast<int>(graph.problem.edges().size());
     const pbqp::Solution s = pbqp::solve(graph.problem, options);
@@ -174,48 +175,65 @@ Result selectAlgorithms(const core::Network& net, const core::DynamapOverlay& ov
     return r;
 }
 
-core::DynamapOverlay platformOverlay(const core::Platform& platform) {
-    for (const core::Device& d : platform.devices())
-        if (d.kind == core::DeviceKind::Fpga && d.overlay)
-            if (auto o = d.overlay->dynamap()) return *o;
-    throw FormatError("platform '" + platform.name() +
-                      "' has no FPGA with a \"dynamap\" overlay (devices[].overlay.kind); DYNAMAP needs one, "
-                      "e.g. the built-in alveo_u200_host");
-}
-
-std::int64_t platformDspBudget(const core::Platform& platform) {
-    for (const core::Device& d : platform.devices())
-        if (d.kind == core::DeviceKind::Fpga && d.overlay && d.overlay->dynamap() && d.fpga.dsps)
-            return static_cast<std::int64_t>(d.fpga.dsps->value);
-    throw FormatError("platform '" + platform.name() + "' gives no DSP budget for its overlay FPGA");
+PlatformOverlay platformOverlay(const core::Platform& platform) {
+    PlatformOverlay out;
+    for (const core::Device& d : platform.devices()) {
+        if (d.kind != core::DeviceKind::Fpga || !d.overlay) continue;
+        if (auto o = d.overlay->dynamap()) {
+            if (!d.fpga.dsps) {
+                out.message = "platform '" + platform.name() + "' gives no DSP budget for its overlay FPGA";
+                return out;
+            }
+            out.overlay = *o;
+            out.dspBudget = static_cast<std::int64_t>(d.fpga.dsps->value);
+            return out;
+        }
+    }
+    out.message = "platform '" + platform.name() +
+                  "' has no FPGA with a \"dynamap\" overlay (devices[].overlay.kind); DYNAMAP needs one, "
+                  "e.g. the built-in alveo_u200_host";
+    return out;
 }
 
 SweepResult sweepOverlay(const core::Network& net, const core::DynamapOverlay& base, const SweepOptions& options) {
-    if (options.dspBudget <= 0) throw std::invalid_argument("sweep: the DSP budget must be positive");
+    SweepResult out;
+    auto invalid = [&out](std::string message) {
+        out.status = core::Status::InvalidInput;
+        out.message = std::move(message);
+        return out;
+    };
+    if (options.dspBudget <= 0) return invalid("sweep: the DSP budget must be positive");
     auto grid = [](const std::vector<int>& given) {
         std::vector<int> v = given;
         if (v.empty())
             for (int x = 8; x <= 256; x += 8) v.push_back(x);
-        for (int x : v)
-            if (x <= 0 || x > 65536) throw std::invalid_argument("sweep: array sizes must be in 1..65536, got " + std::to_string(x));
         return v;
     };
     const std::vector<int> p1s = grid(options.p1Values), p2s = grid(options.p2Values);
-    SweepResult out;
+    for (const std::vector<int>* v : {&p1s, &p2s})
+        for (int x : *v)
+            if (x <= 0 || x > 65536) return invalid("sweep: array sizes must be in 1..65536, got " + std::to_string(x));
     std::vector<std::pair<int, int>> todo;
     for (int p1 : p1s)
         for (int p2 : p2s)
             if (core::dynamap::overlayDsps(p1, p2, base.dataBits) <= options.dspBudget) todo.emplace_back(p1, p2);
+    bool allExact = true;
     for (std::size_t i = 0; i < todo.size(); ++i) {
-        if (options.progress && !options.progress(static_cast<double>(i) / static_cast<double>(todo.size()))) {
-            out.cancelled = true;
+        if (options.progress &&
+            !options.progress(static_cast<double>(i) / static_cast<double>(todo.size()),
+                              std::to_string(todo[i].first) + " x " + std::to_string(todo[i].second) + " (" +
+                                  std::to_string(i + 1) + " of " + std::to_string(todo.size()) + ")")) {
+            out.status = core::Status::Cancelled;
+            out.message = "cancelled after " + std::to_string(i) + " of " + std::to_string(todo.size()) + " designs";
             break;
         }
         core::DynamapOverlay o = base;
         o.p1 = todo[i].first;
         o.p2 = todo[i].second;
         const Result r = selectAlgorithms(net, o);
+        if (r.status == core::Status::InvalidInput) return invalid(r.message);
         if (r.mixed.layers.empty()) continue;
+        allExact = allExact && r.exact;
         SweepPoint p;
         p.p1 = o.p1;
         p.p2 = o.p2;
@@ -236,6 +254,11 @@ SweepResult sweepOverlay(const core::Network& net, const core::DynamapOverlay& b
     for (std::size_t i : pareto::nonDominated(objectives)) out.points[i].pareto = true;
     for (std::size_t i = 0; i < out.points.size(); ++i)
         if (!out.best || out.points[i].totalMs < out.points[*out.best].totalMs) out.best = i;
+    if (out.status != core::Status::Cancelled) {
+        out.status = allExact ? core::Status::Optimal : core::Status::Heuristic;
+        out.message = std::to_string(out.points.size()) + " of " + std::to_string(todo.size()) + " designs solved" +
+                      (allExact ? ", each proven optimal" : ", not all proven optimal");
+    }
     return out;
 }
 

@@ -44,8 +44,9 @@ struct AlgoselGraph {
     std::vector<GraphNode> nodes;  // index = PBQP node index
 };
 
-// Builds the PBQP of a network (must be analysed) on an overlay. Throws
-// core::FormatError when the network has no convolution.
+// Builds the PBQP of a network (must be analysed) on an overlay. A network
+// without a convolution gives a graph of joins only (selectAlgorithms
+// reports it as Status::InvalidInput).
 AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& overlay);
 
 // The choice for one convolution (joins are not listed).
@@ -74,7 +75,9 @@ struct Baseline {
 };
 
 struct Result {
-    pbqp::Status status = pbqp::Status::Infeasible;
+    // Optimal when proven; InvalidInput (with the message) for a network
+    // without a convolution or invalid PBQP options; else as the PBQP solve.
+    core::Status status = core::Status::Infeasible;
     bool exact = false;
     std::string message;
     pbqp::Stats stats;
@@ -92,11 +95,14 @@ std::vector<int> uniformLabels(const AlgoselGraph& graph, Algorithm a);
 Result selectAlgorithms(const core::Network& net, const core::DynamapOverlay& overlay,
                         const pbqp::Options& options = {});
 
-// The typed overlay of the platform's first FPGA with a "dynamap" overlay;
-// throws core::FormatError naming the platform when there is none.
-core::DynamapOverlay platformOverlay(const core::Platform& platform);
-// The DSP budget of that FPGA (its "dsps" figure).
-std::int64_t platformDspBudget(const core::Platform& platform);
+// The DYNAMAP set-up a platform offers: its first FPGA with a "dynamap"
+// overlay, and that FPGA's DSP budget (its "dsps" figure).
+struct PlatformOverlay {
+    std::optional<core::DynamapOverlay> overlay;  // empty when the platform offers none
+    std::int64_t dspBudget = 0;
+    std::string message;                          // why there is none
+};
+PlatformOverlay platformOverlay(const core::Platform& platform);
 
 // Overlay design-space exploration: every (P1, P2) of the grid whose array
 // fits the DSP budget (core::dynamap::overlayDsps), solved exactly.
@@ -104,7 +110,7 @@ struct SweepOptions {
     std::vector<int> p1Values;  // empty: 8, 16, ..., 256 (step 8)
     std::vector<int> p2Values;  // empty: the same
     std::int64_t dspBudget = 0; // > 0
-    std::function<bool(double fractionDone)> progress;  // return false to stop
+    core::ProgressCallback progress;  // before each design ("92 x 64 (3 of 40)"); false stops
 };
 
 struct SweepPoint {
@@ -117,12 +123,16 @@ struct SweepPoint {
 };
 
 struct SweepResult {
+    // Optimal when every design was solved and proven optimal; Heuristic when
+    // some were not proven; Cancelled (the points so far are kept);
+    // InvalidInput for a non-positive budget or grid value, or a network
+    // without a convolution.
+    core::Status status = core::Status::Optimal;
+    std::string message;
     std::vector<SweepPoint> points;  // sorted by DSPs, then latency
-    bool cancelled = false;
     std::optional<std::size_t> best;  // index of the fastest point
 };
 
-// Throws std::invalid_argument for a non-positive budget or grid value.
 SweepResult sweepOverlay(const core::Network& net, const core::DynamapOverlay& base, const SweepOptions& options);
 
 }  // namespace tessera::solver::algosel

@@ -9,7 +9,7 @@ namespace tessera::solver::gp {
 std::string InfeasibilityDiagnosis::toString() const {
     std::ostringstream s;
     s.precision(6);
-    if (status != GpStatus::Optimal) {
+    if (status != core::Status::Optimal) {
         s << "diagnosis failed: " << message << "\n";
         return s.str();
     }
@@ -21,7 +21,7 @@ std::string InfeasibilityDiagnosis::toString() const {
 InfeasibilityDiagnosis diagnoseInfeasibility(const GpModel& model, const GpOptions& options, double relaxedTolerance) {
     InfeasibilityDiagnosis d;
     if (auto e = model.validate(); !e.empty()) {
-        d.status = GpStatus::InvalidInput;
+        d.status = core::Status::InvalidInput;
         d.message = "invalid model: " + e;
         return d;
     }

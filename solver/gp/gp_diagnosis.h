@@ -21,7 +21,7 @@ struct ConstraintRelaxation {
 };
 
 struct InfeasibilityDiagnosis {
-    GpStatus status = GpStatus::NumericalFailure;  // of the relaxation solve (Optimal when it worked)
+    core::Status status = core::Status::NumericalFailure;  // of the relaxation solve (Optimal when it worked)
     std::string message;
     std::vector<ConstraintRelaxation> relaxed;     // largest factor first; only factors > 1 + tolerance
     double totalFactor = 1.0;                      // product of all slacks (the minimised objective)

@@ -105,7 +105,7 @@ json gpResultToJson(const GpResult& result) {
     json j;
     j["status"] = std::string(statusName(result.status));
     j["message"] = result.message;
-    if (result.status == GpStatus::Optimal) {
+    if (result.status == core::Status::Optimal) {
         j["objective"] = result.objective;
         j["x"] = result.x;
     }

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <optional>
 #include <sstream>
 
@@ -39,20 +40,6 @@ std::string fmt(double v) {
 
 }  // namespace
 
-std::string_view statusName(GpStatus status) {
-    switch (status) {
-    case GpStatus::Optimal: return "optimal";
-    case GpStatus::Infeasible: return "infeasible";
-    case GpStatus::Unbounded: return "unbounded";
-    case GpStatus::IterationLimit: return "iteration_limit";
-    case GpStatus::TimeLimit: return "time_limit";
-    case GpStatus::Cancelled: return "cancelled";
-    case GpStatus::NumericalFailure: return "numerical_failure";
-    case GpStatus::InvalidInput: return "invalid_input";
-    }
-    return "numerical_failure";
-}
-
 std::string GpOptions::validate() const {
     std::string e;
     auto check = [&e](bool ok, const std::string& what) {
@@ -84,7 +71,7 @@ private:
     void constraintValues(const Eigen::VectorXd& v, Eigen::VectorXd& c) const;
     double residualNorm(const Eigen::VectorXd& lam, const Eigen::VectorXd& c, double t);
     Outcome run(Phase phase, const GpOptions& options, Clock::time_point started);
-    GpResult finish(const CompiledGp& gp, GpStatus status, std::string message, Clock::time_point started);
+    GpResult finish(const CompiledGp& gp, core::Status status, std::string message, Clock::time_point started);
 
     int n = 0, k = 0, m = 0, terms = 0, p = 0;
     std::vector<int> start;
@@ -222,6 +209,7 @@ GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock:
     evaluate(v, true);
     constraintValues(v, c);
     double t = 1.0;
+    double startGap = -1;  // the first iteration's duality gap, for progress
     for (;;) {
         // Current point: evaluated with gradients, c holds the constraint values.
         const double eta = m > 0 ? -c.dot(lam) : 0.0;
@@ -231,16 +219,16 @@ GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock:
         lastGap = eta;
         lastResidual = dualRes;
         const double elapsed = std::chrono::duration<double>(Clock::now() - started).count();
+        if (startGap < 0) startGap = eta;
         if (options.progress) {
-            GpProgress pr;
-            pr.phase = phase == Phase::One ? 1 : 2;
-            pr.iteration = iterations;
-            pr.logObjective = phase == Phase::One ? v(k) : fval(0);
-            pr.gap = eta;
-            pr.dualResidual = dualRes;
-            pr.seconds = elapsed;
-            pr.step = lastStep;
-            if (!options.progress(pr)) return Outcome::Cancelled;
+            // Interior-point methods shrink the gap about geometrically: the
+            // share of the way (log scale) to the tolerance estimates progress.
+            double fraction = 0;
+            if (phase == Phase::Two && startGap > options.gapTolerance && eta > 0)
+                fraction = std::clamp(std::log(startGap / eta) / std::log(startGap / options.gapTolerance), 0.0, 1.0);
+            char what[96];
+            std::snprintf(what, sizeof what, "phase %d, iteration %d, gap %.2g", phase == Phase::One ? 1 : 2, iterations, eta);
+            if (!options.progress(fraction, what)) return Outcome::Cancelled;
         }
         const bool dualOk = dualRes <= options.feasibilityTolerance * (1.0 + objGradNorm);
         if (phase == Phase::One) {
@@ -394,7 +382,7 @@ GpWorkspace::Outcome GpWorkspace::run(Phase ph, const GpOptions& options, Clock:
     }
 }
 
-GpResult GpWorkspace::finish(const CompiledGp& gp, GpStatus status, std::string message, Clock::time_point started) {
+GpResult GpWorkspace::finish(const CompiledGp& gp, core::Status status, std::string message, Clock::time_point started) {
     GpResult r;
     r.status = status;
     r.message = std::move(message);
@@ -402,14 +390,14 @@ GpResult GpWorkspace::finish(const CompiledGp& gp, GpStatus status, std::string 
     r.phase1Iterations = phase1Iterations;
     r.logX = y0 + Z * v.head(k);
     for (int i = 0; i < n; ++i) r.x[gp.variables[static_cast<std::size_t>(i)]] = std::exp(r.logX(i));
-    if (status == GpStatus::Optimal || status == GpStatus::IterationLimit || status == GpStatus::TimeLimit ||
-        status == GpStatus::Cancelled || status == GpStatus::Unbounded) {
+    if (status == core::Status::Optimal || status == core::Status::IterationLimit || status == core::Status::TimeLimit ||
+        status == core::Status::Cancelled || status == core::Status::Unbounded) {
         r.objective = std::exp(fval(0));
     }
-    if (status == GpStatus::Optimal || status == GpStatus::Infeasible) {
+    if (status == core::Status::Optimal || status == core::Status::Infeasible) {
         for (int i = 0; i < m; ++i) r.duals[gp.inequalityNames[static_cast<std::size_t>(i)]] = lam(i);
     }
-    if (status == GpStatus::Optimal && p > 0) {
+    if (status == core::Status::Optimal && p > 0) {
         // Equality duals: least-squares solution of G^T nu = -(grad f0 + sum lam_i grad f_i) in y.
         Eigen::VectorXd weighted(terms);
         for (int q = 0; q <= m; ++q) {
@@ -448,7 +436,7 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
         y0 = ys + svdV.leftCols(rank) * tmp;
         const double inconsistency = (gp.equalityExponents * y0 - h).norm();
         if (inconsistency > options.feasibilityTolerance * (1.0 + h.norm()) * 100) {
-            return finish(gp, GpStatus::Infeasible,
+            return finish(gp, core::Status::Infeasible,
                           "the monomial equalities are inconsistent (least-squares residual " + fmt(inconsistency) +
                               " in log space)", started);
         }
@@ -457,7 +445,7 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
     }
     g = gp.logCoefficients + gp.exponents * y0;
     v.setZero();
-    if (!evaluate(v, true)) return finish(gp, GpStatus::NumericalFailure, "the start point gives non-finite values", started);
+    if (!evaluate(v, true)) return finish(gp, core::Status::NumericalFailure, "the start point gives non-finite values", started);
     if (k == 0) {
         // The equalities fix every variable: nothing to optimise, only to check.
         lam.setZero();
@@ -465,21 +453,21 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
         if (m > 0) {
             Eigen::Index worst = 0;
             if (fval.tail(m).maxCoeff(&worst) > options.feasibilityTolerance)
-                return finish(gp, GpStatus::Infeasible,
+                return finish(gp, core::Status::Infeasible,
                               why + " and constraint '" + gp.inequalityNames[static_cast<std::size_t>(worst)] +
                                   "' does not hold there", started);
         }
-        return finish(gp, GpStatus::Optimal, "optimal: " + why, started);
+        return finish(gp, core::Status::Optimal, "optimal: " + why, started);
     }
 
     auto stopped = [&](Outcome o) -> std::optional<GpResult> {
         switch (o) {
         case Outcome::IterationLimit:
-            return finish(gp, GpStatus::IterationLimit, "stopped after " + std::to_string(iterations) + " iterations (maxIterations)", started);
+            return finish(gp, core::Status::IterationLimit, "stopped after " + std::to_string(iterations) + " iterations (maxIterations)", started);
         case Outcome::TimeLimit:
-            return finish(gp, GpStatus::TimeLimit, "stopped after " + fmt(options.timeLimitSeconds) + " s (timeLimitSeconds)", started);
+            return finish(gp, core::Status::TimeLimit, "stopped after " + fmt(options.timeLimitSeconds) + " s (timeLimitSeconds)", started);
         case Outcome::Cancelled:
-            return finish(gp, GpStatus::Cancelled, "cancelled by the progress callback", started);
+            return finish(gp, core::Status::Cancelled, "cancelled by the progress callback", started);
         default: return std::nullopt;
         }
     };
@@ -504,13 +492,13 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
             for (std::size_t i = 0; i < culprits.size() && i < 5 && culprits[i].first > 1e-3; ++i)
                 names += (names.empty() ? "" : ", ") + culprits[i].second;
             const double bound = std::max(v(k) - lastGap, 0.0);
-            return finish(gp, GpStatus::Infeasible,
+            return finish(gp, core::Status::Infeasible,
                           "no point satisfies the constraints: each would have to be relaxed by a factor of at least " +
                               fmt(std::exp(bound)) + " (phase I); conflicting constraints: " + names,
                           started);
         }
         if (o == Outcome::Stalled && !(fval.tail(m).maxCoeff() < 0))
-            return finish(gp, GpStatus::NumericalFailure, "phase I made no progress (ill-conditioned problem)", started);
+            return finish(gp, core::Status::NumericalFailure, "phase I made no progress (ill-conditioned problem)", started);
         if (o == Outcome::Converged) {
             // The feasible set has (numerically) no interior, e.g. x <= 1 and 1/x <= 1.
             relax = std::max(v(k), 0.0) + options.feasibilityTolerance;
@@ -527,16 +515,16 @@ GpResult GpWorkspace::solve(const CompiledGp& gp, const GpOptions& options) {
         std::string msg = "optimal: duality gap " + fmt(lastGap) + " (log space) after " + std::to_string(iterations) +
                           " iterations (" + std::to_string(phase1Iterations) + " in phase I)";
         if (relax > 0) msg += "; the feasible set has no interior, constraints were relaxed by a factor " + fmt(std::exp(relax));
-        return finish(gp, GpStatus::Optimal, msg, started);
+        return finish(gp, core::Status::Optimal, msg, started);
     }
     case Outcome::Unbounded:
-        return finish(gp, GpStatus::Unbounded,
+        return finish(gp, core::Status::Unbounded,
                       "the objective can be made arbitrarily small (it fell below " + fmt(options.unboundedObjective) + ")", started);
     default:
         if (stalledNearOptimum)
-            return finish(gp, GpStatus::Optimal,
+            return finish(gp, core::Status::Optimal,
                           "optimal to reduced accuracy: the line search stalled at duality gap " + fmt(lastGap), started);
-        return finish(gp, GpStatus::NumericalFailure,
+        return finish(gp, core::Status::NumericalFailure,
                       "the line search stalled (duality gap " + fmt(lastGap) + ", dual residual " + fmt(lastResidual) + ")", started);
     }
 }
@@ -549,7 +537,7 @@ GpSolver& GpSolver::operator=(GpSolver&&) noexcept = default;
 GpResult GpSolver::solve(const GpOptions& options) {
     if (auto e = options.validate(); !e.empty()) {
         GpResult r;
-        r.status = GpStatus::InvalidInput;
+        r.status = core::Status::InvalidInput;
         r.message = "invalid options: " + e;
         return r;
     }
@@ -559,7 +547,7 @@ GpResult GpSolver::solve(const GpOptions& options) {
 GpResult solve(const GpModel& model, const GpOptions& options) {
     if (auto e = model.validate(); !e.empty()) {
         GpResult r;
-        r.status = GpStatus::InvalidInput;
+        r.status = core::Status::InvalidInput;
         r.message = "invalid model: " + e;
         return r;
     }

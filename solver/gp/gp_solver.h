@@ -15,36 +15,10 @@
 
 #include <Eigen/Core>
 
+#include "core/outcome.h"
 #include "gp_model.h"
 
 namespace tessera::solver::gp {
-
-enum class GpStatus {
-    Optimal,
-    Infeasible,
-    Unbounded,         // the objective can be made arbitrarily close to 0
-    IterationLimit,
-    TimeLimit,
-    Cancelled,         // the progress callback asked to stop
-    NumericalFailure,
-    InvalidInput,      // the options or the model failed validation; see message
-};
-
-// "optimal", "infeasible", "unbounded", "iteration_limit", "time_limit",
-// "cancelled", "numerical_failure", "invalid_input" (the JSON contract's names).
-std::string_view statusName(GpStatus status);
-
-struct GpProgress {
-    int phase = 2;             // 1: looking for a strictly feasible point; 2: optimising
-    int iteration = 0;         // Newton iterations so far, both phases
-    double logObjective = 0;   // phase 2: log of the objective; phase 1: the largest log constraint value
-    double gap = 0;            // surrogate duality gap (log space)
-    double dualResidual = 0;   // norm of the gradient of the Lagrangian
-    double seconds = 0;        // since the solve started
-    double step = 0;           // length of the previous Newton step (0..1; 0 before the first)
-};
-// Called once per Newton iteration; return false to stop (status Cancelled).
-using GpProgressCallback = std::function<bool(const GpProgress&)>;
 
 struct GpOptions {
     // Newton iterations over both phases. Range [1, 100000]; default 200.
@@ -67,15 +41,18 @@ struct GpOptions {
     // the model lacks are ignored). It is projected onto the monomial
     // equalities; when strictly feasible, phase I is skipped.
     Point startPoint;
-    // Per-iteration report; may be empty.
-    GpProgressCallback progress;
+    // Called once per Newton iteration (both phases) with an estimate of the
+    // fraction done (0 in phase I; in phase II the share of the way, in log
+    // scale, from the first duality gap to gapTolerance) and "phase 2,
+    // iteration 12, gap 3.1e-05"; return false to stop (status Cancelled).
+    core::ProgressCallback progress;
 
     // Empty when valid; otherwise one line per violated range.
     std::string validate() const;
 };
 
 struct GpResult {
-    GpStatus status = GpStatus::NumericalFailure;
+    core::Status status = core::Status::NumericalFailure;
     std::string message;
     // Set when status is Optimal (and, as the last iterate, for the limits).
     double objective = std::numeric_limits<double>::quiet_NaN();
@@ -91,7 +68,7 @@ struct GpResult {
     int iterations = 0;          // Newton iterations, both phases
     int phase1Iterations = 0;
     double seconds = 0;          // wall time of the solve
-    bool optimal() const { return status == GpStatus::Optimal; }
+    bool optimal() const { return status == core::Status::Optimal; }
 };
 
 class GpWorkspace;

@@ -73,14 +73,14 @@ std::string SgpOptions::validate() const {
 SgpResult solveSignomial(const SignomialModel& model, const SgpOptions& options) {
     const auto started = std::chrono::steady_clock::now();
     SgpResult result;
-    auto done = [&](GpStatus status, std::string message) {
+    auto done = [&](core::Status status, std::string message) {
         result.status = status;
         result.message = std::move(message);
         result.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
         return result;
     };
-    if (auto e = model.validate(); !e.empty()) return done(GpStatus::InvalidInput, "invalid model: " + e);
-    if (auto e = options.validate(); !e.empty()) return done(GpStatus::InvalidInput, "invalid options: " + e);
+    if (auto e = model.validate(); !e.empty()) return done(core::Status::InvalidInput, "invalid model: " + e);
+    if (auto e = options.validate(); !e.empty()) return done(core::Status::InvalidInput, "invalid options: " + e);
 
     // All variables, starting at 1 unless given.
     GpModel all = model.gp();
@@ -148,8 +148,10 @@ SgpResult solveSignomial(const SignomialModel& model, const SgpOptions& options)
         result.maxViolation = 0;
         for (const auto& c : model.signomialConstraints()) result.maxViolation = std::max(result.maxViolation, violation(c, x));
         result.weight = weight;
-        if (options.progress && !options.progress(it + 1, result.objective))
-            return done(GpStatus::Cancelled, "cancelled by the progress callback after " + std::to_string(it + 1) + " GPs");
+        if (options.progress &&
+            !options.progress(static_cast<double>(it + 1) / options.maxIterations,
+                              "GP " + std::to_string(it + 1) + ", objective " + std::to_string(result.objective)))
+            return done(core::Status::Cancelled, "cancelled by the progress callback after " + std::to_string(it + 1) + " GPs");
 
         if (penalty) {
             bool satisfied = true;
@@ -165,7 +167,7 @@ SgpResult solveSignomial(const SignomialModel& model, const SgpOptions& options)
             previous = result.objective;
             if (satisfied && (!options.recondense || change <= options.tolerance)) {
                 result.converged = true;
-                return done(GpStatus::Optimal, "converged: every equality holds to " + fmt(options.satisfaction) +
+                return done(core::Status::Optimal, "converged: every equality holds to " + fmt(options.satisfaction) +
                                                    " after " + std::to_string(it + 1) + " GPs (W = " + fmt(weight) + ")");
             }
             // W only grows while an equality is short of `satisfaction`; once
@@ -177,12 +179,12 @@ SgpResult solveSignomial(const SignomialModel& model, const SgpOptions& options)
         const double slackValue = usesSlack ? result.lastGp.x.at(slack) : 1.0;
         if (change <= options.tolerance && result.maxViolation <= std::max(options.tolerance, 1e-6) && slackValue <= 1.0 + 1e-6) {
             result.converged = true;
-            return done(GpStatus::Optimal, "converged after " + std::to_string(it + 1) + " GPs (objective change " + fmt(change) +
+            return done(core::Status::Optimal, "converged after " + std::to_string(it + 1) + " GPs (objective change " + fmt(change) +
                                                ", largest violation " + fmt(result.maxViolation) + ")");
         }
         previous = result.objective;
     }
-    return done(GpStatus::IterationLimit, "not converged after " + std::to_string(options.maxIterations) +
+    return done(core::Status::IterationLimit, "not converged after " + std::to_string(options.maxIterations) +
                                               " GPs (largest violation " + fmt(result.maxViolation) + ")");
 }
 

@@ -65,13 +65,14 @@ struct SgpOptions {
     double penaltyStep = 10.0;
     double satisfaction = 0.99;
     bool recondense = false;       // Penalty: condense around the last solution instead of `start`
-    // Called after each GP; return false to stop (status Cancelled).
-    std::function<bool(int iteration, double objective)> progress;
+    // Called after each GP with the share of maxIterations used and "GP 3,
+    // objective 1.25"; return false to stop (status Cancelled).
+    core::ProgressCallback progress;
     std::string validate() const;
 };
 
 struct SgpResult {
-    GpStatus status = GpStatus::NumericalFailure;  // Optimal once converged
+    core::Status status = core::Status::NumericalFailure;  // Optimal once converged
     std::string message;
     bool converged = false;
     double objective = std::numeric_limits<double>::quiet_NaN();  // of the original objective

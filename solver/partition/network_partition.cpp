@@ -22,6 +22,8 @@ using detail::UnitSpec;
 namespace {
 
 constexpr double kInf = std::numeric_limits<double>::infinity();
+// Share of the progress fraction the per-layer solves fill; fused chains follow.
+constexpr double kSingleShare = 0.95;
 
 struct Named {
     std::string_view name;
@@ -160,7 +162,7 @@ Context makeContext(const core::Platform& platform, const PartitionOptions& o, s
 }
 
 double value(const UnitResult& u, Objective o) {
-    if (u.status != gp::GpStatus::Optimal) return kInf;
+    if (u.status != core::Status::Optimal) return kInf;
     return detail::objectiveValue(u.rounded, o == Objective::Pareto ? Objective::Latency : o);
 }
 
@@ -287,7 +289,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
         return result;
     };
     if (auto e = options.validate(platform); !e.empty()) {
-        result.status = gp::GpStatus::InvalidInput;
+        result.status = core::Status::InvalidInput;
         result.message = e;
         return finish();
     }
@@ -296,12 +298,12 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     try {
         ctx = makeContext(platform, options, note);
     } catch (const std::exception& ex) {
-        result.status = gp::GpStatus::InvalidInput;
+        result.status = core::Status::InvalidInput;
         result.message = ex.what();
         return finish();
     }
     if (ctx.enabled.empty()) {
-        result.status = gp::GpStatus::InvalidInput;
+        result.status = core::Status::InvalidInput;
         result.message = note + "no device can take a share";
         return finish();
     }
@@ -310,7 +312,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     if (!options.layer.empty()) {
         std::erase_if(views, [&](const core::ConvView& v) { return net.layer(v.layer).name != options.layer; });
         if (views.empty()) {
-            result.status = gp::GpStatus::InvalidInput;
+            result.status = core::Status::InvalidInput;
             const auto id = net.findLayer(options.layer);
             result.message = id ? "layer '" + options.layer + "' is a " + std::string(core::opKindName(net.layer(*id).op)) +
                                       " layer; only Conv and FullyConnected layers are partitioned"
@@ -356,7 +358,10 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
         if (method == Method::Fused && fallback.empty()) r.method = Method::Fused;  // a one-layer fused group is a tiling
         single.emplace(v.layer.value, std::move(r));
         ++done;
-        if (options.progress && !options.progress(done, total, net.layer(v.layer).name)) {
+        if (options.progress &&
+            !options.progress(kSingleShare * done / std::max(total, 1), "partitioned " + net.layer(v.layer).name + " (" +
+                                                                        std::to_string(done) + " of " +
+                                                                        std::to_string(total) + ")")) {
             cancelled = true;
             break;
         }
@@ -378,7 +383,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
                 links.push_back(std::move(path));
             }
             for (auto id : convs) consumed.insert(id.value);
-            if (options.progress && !options.progress(done, total, "fusing from " + net.layer(v.layer).name)) {
+            if (options.progress && !options.progress(kSingleShare, "fusing from " + net.layer(v.layer).name)) {
                 cancelled = true;
                 break;
             }
@@ -436,8 +441,8 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
         result.latencyMs += r.rounded.latencyMs;
         result.energyMj += r.rounded.energyMj;
         for (const auto& [key, e] : r.baselines) addEvaluation(result.baselines[key], e);
-        if (r.status == gp::GpStatus::Infeasible && result.status == gp::GpStatus::Optimal) {
-            result.status = gp::GpStatus::Infeasible;
+        if (r.status == core::Status::Infeasible && result.status == core::Status::Optimal) {
+            result.status = core::Status::Infeasible;
             result.message = "layer " + r.layers.front() + ": " + r.message;
         }
         result.units.push_back(std::move(r));
@@ -452,9 +457,9 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     result.bestBaseline = detail::bestFeasible(result.baselines, options.objective);
     if (options.objective == Objective::Pareto) result.pareto = networkFront(result.units);
     if (cancelled) {
-        result.status = gp::GpStatus::Cancelled;
+        result.status = core::Status::Cancelled;
         result.message = "cancelled after " + std::to_string(done) + " of " + std::to_string(total) + " layers";
-    } else if (result.status == gp::GpStatus::Optimal) {
+    } else if (result.status == core::Status::Optimal) {
         result.message = note + std::to_string(result.units.size()) + " units (" + std::to_string(views.size()) +
                          " layers), " + std::to_string(result.gpSolves) + " GPs";
     }

@@ -22,6 +22,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "core/ir/network.h"
+#include "core/outcome.h"
 #include "core/platform/platform.h"
 #include "solver/gp/gp_diagnosis.h"
 #include "solver/gp/gp_solver.h"
@@ -60,8 +61,10 @@ struct PartitionOptions {
     int paretoPoints = 9;         // epsilon-constraint points per layer (3..101)
     double penaltyStart = 10, penaltyStep = 10, satisfaction = 0.99;
     int maxGpsPerSolve = 60;      // GPs per penalty loop
-    // Called after each unit (layer or fused group); return false to stop.
-    std::function<bool(int done, int total, const std::string& what)> progress;
+    // Called after each layer ("partitioned conv3 (4 of 20)"; the per-layer
+    // solves fill the fraction up to 0.95) and before each fused chain
+    // ("fusing from conv3"); return false to stop (status Cancelled).
+    core::ProgressCallback progress;
 
     // Empty when valid; otherwise one line per problem, naming the option.
     std::string validate(const core::Platform& platform) const;
@@ -105,7 +108,7 @@ struct UnitResult {
     Method method = Method::GroupedChannels;
     std::string cut;                     // "channels", "filters" or "rows"
     long long units = 0;                 // C, N or output rows to share out
-    gp::GpStatus status = gp::GpStatus::NumericalFailure;
+    core::Status status = core::Status::NumericalFailure;
     std::string message;
     Evaluation continuous;               // the GP's split (shares may sum to slightly less than units)
     Evaluation rounded;                  // whole units summing to `units`; the reported result
@@ -124,7 +127,7 @@ struct UnitResult {
 struct NetworkPartition {
     std::string network, platform, networkHash, platformHash;
     PartitionOptions options;
-    gp::GpStatus status = gp::GpStatus::Optimal;  // Infeasible if any unit is; Cancelled if stopped
+    core::Status status = core::Status::Optimal;  // Infeasible if any unit is; Cancelled if stopped
     std::string message;
     std::vector<UnitResult> units;
     double latencyMs = 0, energyMj = 0;           // sums over units (rounded points)

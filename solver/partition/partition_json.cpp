@@ -65,7 +65,7 @@ json unitJson(const UnitResult& u, Objective objective) {
     j["offered_methods"] = u.offeredMethods;
     j["cut"] = u.cut;
     j["units"] = u.units;
-    j["status"] = gp::statusName(u.status);
+    j["status"] = core::statusName(u.status);
     j["message"] = u.message;
     j["latency_ms"] = number(u.rounded.latencyMs);
     j["energy_mj"] = number(u.rounded.energyMj);
@@ -125,7 +125,7 @@ nlohmann::json partitionToJson(const NetworkPartition& r) {
                     {"budgets", o.budgets},
                     {"layer", o.layer},
                     {"max_fused_depth", o.maxFusedDepth}};
-    j["status"] = gp::statusName(r.status);
+    j["status"] = core::statusName(r.status);
     j["message"] = r.message;
     json layers = json::array();
     for (const auto& u : r.units) layers.push_back(unitJson(u, o.objective));

@@ -14,7 +14,7 @@ namespace tessera::solver::partition::detail {
 using core::Monomial;
 using core::Point;
 using core::Posynomial;
-using gp::GpStatus;
+using core::Status;
 
 namespace {
 
@@ -304,9 +304,9 @@ Solved solveSubset(const UnitSpec& spec, const Context& ctx, const std::vector<i
     }
     s.sgp = gp::solveSignomial(p.model, sgpOptions(ctx, p.start));
     gpSolves += s.sgp.iterations;
-    const bool usable = s.sgp.status == GpStatus::Optimal || s.sgp.status == GpStatus::IterationLimit;
+    const bool usable = s.sgp.status == core::Status::Optimal || s.sgp.status == core::Status::IterationLimit;
     if (!usable || s.sgp.x.empty()) {
-        s.reason = std::string(gp::statusName(s.sgp.status)) + ": " + s.sgp.message;
+        s.reason = std::string(core::statusName(s.sgp.status)) + ": " + s.sgp.message;
         return s;
     }
     s.continuous = evaluate(p.unit, ctx, s.sgp.x);
@@ -448,18 +448,18 @@ UnitResult solveUnit(const UnitSpec& spec, const Context& ctx) {
     }
 
     if (bestUnits.empty()) {
-        r.status = GpStatus::Infeasible;
+        r.status = core::Status::Infeasible;
         r.diagnosis = diagnose(spec, ctx, objective);
         std::ostringstream m;
         m << "no feasible split";
-        if (r.diagnosis->status == GpStatus::Optimal && !r.diagnosis->relaxed.empty()) {
+        if (r.diagnosis->status == core::Status::Optimal && !r.diagnosis->relaxed.empty()) {
             m << "; smallest relaxation:";
             for (const auto& c : r.diagnosis->relaxed) m << " " << c.name << " x" << c.factor;
         }
         for (const auto& f : failures) m << "; " << f;
         r.message = m.str();
     } else {
-        r.status = GpStatus::Optimal;
+        r.status = core::Status::Optimal;
         if (chosen) {
             double total = 0;
             for (const auto& sl : chosen->continuous.slices) total += sl.share;

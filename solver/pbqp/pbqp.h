@@ -26,6 +26,8 @@
 #include <Eigen/Core>
 #include <nlohmann/json.hpp>
 
+#include "core/outcome.h"
+
 namespace tessera::solver::pbqp {
 
 inline constexpr double kInf = std::numeric_limits<double>::infinity();
@@ -71,31 +73,20 @@ private:
     std::vector<Edge> m_edges;
 };
 
-enum class Status {
-    Optimal,     // proven minimal (exact reductions, or a completed branch and bound)
-    Heuristic,   // RN was used and the result is not proven optimal
-    Infeasible,  // proven: every assignment costs infinity
-    Cancelled,   // the progress callback asked to stop; the best assignment found is returned
-    Limit,       // node or time limit hit in the exact search (or too many assignments for
-                 // brute force); the best assignment found, if any, is returned
-};
-
-// "optimal", "heuristic", "infeasible", "cancelled", "limit" (the JSON contract's names).
-std::string_view statusName(Status status);
-
 struct Options {
     // true: branch and bound over the nodes RI/RII cannot reduce, proving
     // optimality within the limits below; false: the RN heuristic only.
     bool exact = true;
     // Branch-and-bound nodes (branching decisions) before giving up with
-    // Status::Limit. Range >= 1; default 1,000,000.
+    // core::Status::Limit. Range >= 1; default 1,000,000.
     std::uint64_t maxBranchNodes = 1'000'000;
     // Wall-clock limit of the exact search in seconds, > 0 (infinity allowed);
     // default 10.
     double timeLimitSeconds = 10.0;
     // Called now and then during the exact search with the fraction of the
-    // search tree done, in [0, 1]; return false to stop (Status::Cancelled).
-    std::function<bool(double fractionDone)> progress;
+    // search tree done, in [0, 1], and the branch nodes expanded; return false
+    // to stop (core::Status::Cancelled).
+    core::ProgressCallback progress;
 };
 
 struct Stats {
@@ -107,7 +98,7 @@ struct Stats {
 };
 
 struct Solution {
-    Status status = Status::Infeasible;
+    core::Status status = core::Status::Infeasible;
     double cost = kInf;       // total cost of `labels` (kInf when forbidden or none found)
     std::vector<int> labels;  // one label index per node; empty when none was found
     bool exact = false;       // true only when `cost` is proven minimal (or proven infeasible)
@@ -115,11 +106,11 @@ struct Solution {
     Stats stats;
 };
 
-// Solves `problem`. Throws std::invalid_argument only for invalid options.
+// Solves `problem`. Invalid options give core::Status::InvalidInput with a message.
 Solution solve(const Problem& problem, const Options& options = {});
 
 // Exact by enumerating every assignment (a reference for tests and for the
-// benchmark). Status::Limit with a message, and no labels, when the number of
+// benchmark). core::Status::Limit with a message, and no labels, when the number of
 // assignments exceeds maxAssignments.
 Solution solveBruteForce(const Problem& problem, std::uint64_t maxAssignments = 50'000'000);
 

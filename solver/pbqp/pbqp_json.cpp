@@ -121,7 +121,7 @@ json solutionToJson(const Solution& s, const Problem& p) {
     json names = json::array();
     if (s.labels.size() == static_cast<std::size_t>(p.nodeCount()))
         for (int i = 0; i < p.nodeCount(); ++i) names.push_back(p.name(i));
-    return {{"status", statusName(s.status)},
+    return {{"status", core::statusName(s.status)},
             {"cost", costJson(s.cost)},
             {"labels", s.labels},
             {"exact", s.exact},

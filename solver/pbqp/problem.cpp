@@ -57,15 +57,5 @@ double Problem::evaluate(const std::vector<int>& labels) const {
     return total;
 }
 
-std::string_view statusName(Status status) {
-    switch (status) {
-    case Status::Optimal: return "optimal";
-    case Status::Heuristic: return "heuristic";
-    case Status::Infeasible: return "infeasible";
-    case Status::Cancelled: return "cancelled";
-    case Status::Limit: return "limit";
-    }
-    return "unknown";
-}
 
 }  // namespace tessera::solver::pbqp

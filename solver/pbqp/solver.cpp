@@ -30,10 +30,12 @@ double secondsSince(Clock::time_point start) {
     return std::chrono::duration<double>(Clock::now() - start).count();
 }
 
-void validate(const Options& options) {
-    if (options.maxBranchNodes < 1) throw std::invalid_argument("PBQP options: maxBranchNodes must be at least 1");
-    if (!(options.timeLimitSeconds > 0))
-        throw std::invalid_argument("PBQP options: timeLimitSeconds must be > 0");
+// Empty when valid; otherwise one line per problem, naming the option.
+std::string validate(const Options& options) {
+    std::string e;
+    if (options.maxBranchNodes < 1) e += "PBQP options: maxBranchNodes must be at least 1";
+    if (!(options.timeLimitSeconds > 0)) e += std::string(e.empty() ? "" : "\n") + "PBQP options: timeLimitSeconds must be > 0";
+    return e;
 }
 
 std::string costText(double cost) {
@@ -102,7 +104,8 @@ private:
             return;
         }
         ++m_stats.branchNodes;
-        if (m_options.progress && m_stats.branchNodes % 256 == 0 && !m_options.progress(std::min(m_done, 1.0))) {
+        if (m_options.progress && m_stats.branchNodes % 256 == 0 &&
+            !m_options.progress(std::min(m_done, 1.0), std::to_string(m_stats.branchNodes) + " branch nodes")) {
             m_cancelled = true;
             return;
         }
@@ -146,7 +149,12 @@ private:
 }  // namespace
 
 Solution solve(const Problem& problem, const Options& options) {
-    validate(options);
+    if (std::string e = validate(options); !e.empty()) {
+        Solution invalid;
+        invalid.status = core::Status::InvalidInput;
+        invalid.message = std::move(e);
+        return invalid;
+    }
     const auto start = Clock::now();
     const auto n = static_cast<std::size_t>(problem.nodeCount());
     Solution sol;
@@ -170,19 +178,19 @@ Solution solve(const Problem& problem, const Options& options) {
 
     if (reducible) {
         sol.exact = true;
-        sol.status = std::isinf(sol.cost) ? Status::Infeasible : Status::Optimal;
+        sol.status = std::isinf(sol.cost) ? core::Status::Infeasible : core::Status::Optimal;
         sol.message = std::isinf(sol.cost) ? "every assignment has infinite cost (proven by R0/RI/RII reductions)"
                                            : "optimal: the graph reduced completely with R0/RI/RII";
     } else if (!options.exact) {
-        sol.status = Status::Heuristic;
+        sol.status = core::Status::Heuristic;
         sol.message = "RN heuristic used on " + std::to_string(kernel.aliveCount()) +
                       " irreducible node(s); not proven optimal" +
                       (std::isinf(sol.cost) ? "; no finite-cost assignment found (try the exact mode)" : "");
     } else {
         BranchAndBound bb(options, start, n, sol.stats);
         bb.setIncumbent(sol.cost, sol.labels);
-        if (options.progress && !options.progress(0.0)) {
-            sol.status = Status::Cancelled;
+        if (options.progress && !options.progress(0.0, "branch and bound")) {
+            sol.status = core::Status::Cancelled;
             sol.message = "cancelled before the exact search; heuristic assignment returned";
         } else {
             bb.run(kernel, records);
@@ -192,20 +200,20 @@ Solution solve(const Problem& problem, const Options& options) {
                                            " irreducible node(s), " + std::to_string(sol.stats.branchNodes) +
                                            " branch node(s)";
             if (bb.cancelled()) {
-                sol.status = Status::Cancelled;
+                sol.status = core::Status::Cancelled;
                 sol.message = "cancelled during the " + kernelText + "; best assignment found returned";
             } else if (bb.limitHit()) {
-                sol.status = Status::Limit;
+                sol.status = core::Status::Limit;
                 const bool nodes = sol.stats.branchNodes >= options.maxBranchNodes;
                 sol.message = std::string(nodes ? "branch-node limit" : "time limit") + " hit in the " + kernelText +
                               "; best assignment found returned (cost " + costText(sol.cost) + "), not proven optimal";
             } else {
                 sol.exact = true;
-                sol.status = std::isinf(sol.cost) ? Status::Infeasible : Status::Optimal;
+                sol.status = std::isinf(sol.cost) ? core::Status::Infeasible : core::Status::Optimal;
                 sol.message = std::isinf(sol.cost) ? "every assignment has infinite cost (proven by " + kernelText + ")"
                                                    : "optimal: proven by " + kernelText;
             }
-            if (options.progress && !bb.cancelled()) options.progress(1.0);
+            if (options.progress && !bb.cancelled()) options.progress(1.0, "branch and bound done");
         }
     }
     sol.stats.seconds = secondsSince(start);
@@ -226,7 +234,7 @@ Solution solveBruteForce(const Problem& problem, std::uint64_t maxAssignments) {
         else count *= k;
     }
     if (tooMany || count > maxAssignments) {
-        sol.status = Status::Limit;
+        sol.status = core::Status::Limit;
         sol.message = "brute force needs more than " + std::to_string(maxAssignments) + " assignments";
         sol.stats.seconds = secondsSince(start);
         return sol;
@@ -268,7 +276,7 @@ Solution solveBruteForce(const Problem& problem, std::uint64_t maxAssignments) {
         ++depth;
     }
     sol.exact = true;
-    sol.status = std::isinf(sol.cost) ? Status::Infeasible : Status::Optimal;
+    sol.status = std::isinf(sol.cost) ? core::Status::Infeasible : core::Status::Optimal;
     sol.message = "brute force over " + std::to_string(count) + " assignment(s)";
     sol.stats.seconds = secondsSince(start);
     return sol;

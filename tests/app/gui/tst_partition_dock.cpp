@@ -60,7 +60,7 @@ void TestPartitionDock::adapterMatchesSolver() {
     QCOMPARE(r.rows.size(), 1);
     QCOMPARE(r.rows[0].layer, QStringLiteral("layer1.0.conv1"));
     QCOMPARE(r.devices.size(), qsizetype(platform.devices().size()));
-    QCOMPARE(r.ok, partition.status == solver::gp::GpStatus::Optimal);
+    QCOMPARE(r.ok, partition.status == core::Status::Optimal);
     double shares = 0;
     for (const auto& s : r.rows[0].slices) shares += s.share;
     if (r.rows[0].ok) QCOMPARE(shares, double(r.rows[0].units));

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 #include "core/ir/network.h"
+#include "core/ir/network_json.h"
 #include "core/platform/platform.h"
 #include "core/zoo/zoo.h"
 #include "solver/algosel/algosel.h"
@@ -105,7 +106,7 @@ private slots:
         const core::Network net = inception3a();
         const Result r = selectAlgorithms(net, kDefaults);
         QVERIFY(r.exact);
-        QCOMPARE(r.status, solver::pbqp::Status::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const AlgoselGraph g = buildGraph(net, kDefaults);
         const auto brute = solver::pbqp::solveBruteForce(g.problem);
         QVERIFY(std::abs(brute.cost - r.mixed.totalMs) < 1e-12);
@@ -152,14 +153,14 @@ private slots:
 
     void platformOverlays() {
         const auto alveo = core::loadBuiltinPlatform("alveo_u200_host");
-        QCOMPARE(platformOverlay(alveo).p1, 92);
-        QVERIFY(platformDspBudget(alveo) >= 6000);
-        try {
-            platformOverlay(core::loadBuiltinPlatform("desktop_ryzen7950x_rtx4090"));
-            QFAIL("a platform without an overlay must be refused");
-        } catch (const core::FormatError& e) {
-            QVERIFY2(std::string(e.what()).find("dynamap") != std::string::npos, e.what());
-        }
+        const PlatformOverlay setup = platformOverlay(alveo);
+        QVERIFY(setup.overlay);
+        QCOMPARE(setup.overlay->p1, 92);
+        QVERIFY(setup.dspBudget >= 6000);
+        // A platform without an overlay is refused with a reason, not an exception.
+        const PlatformOverlay none = platformOverlay(core::loadBuiltinPlatform("desktop_ryzen7950x_rtx4090"));
+        QVERIFY(!none.overlay);
+        QVERIFY2(none.message.find("dynamap") != std::string::npos, none.message.c_str());
     }
 
     void sweepRespectsTheBudget() {
@@ -185,7 +186,31 @@ private slots:
         // 128 x 64 = 4096 DSPs does not fit 3000; 92 x 64 (2944) does.
         QVERIFY(std::none_of(s.points.begin(), s.points.end(), [](const SweepPoint& p) { return p.p1 == 128 && p.p2 == 64; }));
         QVERIFY(std::any_of(s.points.begin(), s.points.end(), [](const SweepPoint& p) { return p.p1 == 92 && p.p2 == 64; }));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, sweepOverlay(net, kDefaults, SweepOptions{}));
+        QCOMPARE(s.status, core::Status::Optimal);
+        const SweepResult noBudget = sweepOverlay(net, kDefaults, SweepOptions{});
+        QCOMPARE(noBudget.status, core::Status::InvalidInput);
+        QVERIFY(noBudget.points.empty());
+        SweepOptions badGrid = o;
+        badGrid.p1Values = {0};
+        QCOMPARE(sweepOverlay(net, kDefaults, badGrid).status, core::Status::InvalidInput);
+    }
+
+    void networkWithoutConvolutionIsAnOutcome() {
+        const core::Network net = core::networkFromJsonText(
+            R"({"format": "tessera-network", "schema_version": 1, "name": "pools",
+                "inputs": [{"name": "x", "shape": [1, 3, 32, 32]}],
+                "layers": [{"name": "r", "op": "relu", "inputs": ["x"]},
+                           {"name": "p", "op": "maxpool", "inputs": ["r"], "kernel": [2, 2], "stride": [2, 2]}]})",
+            "pools.json");
+        const Result r = selectAlgorithms(net, kDefaults);
+        QCOMPARE(r.status, core::Status::InvalidInput);
+        QVERIFY(r.mixed.layers.empty());
+        QVERIFY2(r.message.find("'pools' has no convolution") != std::string::npos, r.message.c_str());
+        SweepOptions o;
+        o.dspBudget = 6840;
+        const SweepResult s = sweepOverlay(net, kDefaults, o);
+        QCOMPARE(s.status, core::Status::InvalidInput);
+        QVERIFY(s.points.empty());
     }
 
     void sweepCanBeCancelled() {
@@ -193,9 +218,9 @@ private slots:
         SweepOptions o;
         o.dspBudget = 6840;
         int calls = 0;
-        o.progress = [&](double) { return ++calls < 3; };
+        o.progress = [&](double, std::string_view) { return ++calls < 3; };
         const SweepResult s = sweepOverlay(net, kDefaults, o);
-        QVERIFY(s.cancelled);
+        QCOMPARE(s.status, core::Status::Cancelled);
         QCOMPARE(s.points.size(), std::size_t(2));
     }
 };

@@ -11,6 +11,7 @@
 #include "solver/gp/signomial.h"
 
 using namespace tessera::solver::gp;
+namespace core = tessera::core;
 
 namespace {
 const Monomial x = Monomial::variable("x"), y = Monomial::variable("y"), z = Monomial::variable("z");
@@ -81,10 +82,10 @@ private slots:
         m.addConstraint("need_x", Posynomial(Monomial(0.8)), x);          // x >= 0.8
         m.addConstraint("need_y", Posynomial(Monomial(0.4)), y);          // y >= 0.4
         const GpResult r = solve(m);
-        QCOMPARE(r.status, GpStatus::Infeasible);
+        QCOMPARE(r.status, core::Status::Infeasible);
         QVERIFY2(r.message.find("budget") != std::string::npos, r.message.c_str());
         const InfeasibilityDiagnosis d = diagnoseInfeasibility(m);
-        QCOMPARE(d.status, GpStatus::Optimal);
+        QCOMPARE(d.status, core::Status::Optimal);
         QCOMPARE(d.relaxed.size(), std::size_t(1));
         QCOMPARE(d.relaxed[0].name, std::string("budget"));
         QVERIFY(std::abs(d.relaxed[0].factor - 1.2) < 1e-6);
@@ -97,7 +98,7 @@ private slots:
         m.addEquality("a", x * y, Monomial(2.0));
         m.addEquality("b", x * y, Monomial(3.0));
         const GpResult r = solve(m);
-        QCOMPARE(r.status, GpStatus::Infeasible);
+        QCOMPARE(r.status, core::Status::Infeasible);
         QVERIFY(r.message.find("inconsistent") != std::string::npos);
     }
 
@@ -106,7 +107,7 @@ private slots:
         m.setObjective(Posynomial(x / y));
         m.addConstraint("x_min", Posynomial(pow(x, -1.0)));
         const GpResult r = solve(m);
-        QCOMPARE(r.status, GpStatus::Unbounded);
+        QCOMPARE(r.status, core::Status::Unbounded);
     }
 
     void emptyInterior() {
@@ -146,29 +147,33 @@ private slots:
         }
         QVERIFY2(QString::fromStdString(o.validate()).contains(expected), o.validate().c_str());
         const GpResult r = solve(boxModel(200, 50), o);
-        QCOMPARE(r.status, GpStatus::InvalidInput);
+        QCOMPARE(r.status, core::Status::InvalidInput);
         QVERIFY(QString::fromStdString(r.message).contains(expected));
     }
 
     void limitsAndCancellation() {
         GpOptions o;
         int calls = 0;
-        o.progress = [&calls](const GpProgress& p) {
+        o.progress = [&calls](double fraction, std::string_view message) {
             ++calls;
-            return p.iteration < 3;
+            [&] {
+                QVERIFY(fraction >= 0 && fraction <= 1);
+                QVERIFY(message.find("iteration " + std::to_string(calls - 1)) != std::string_view::npos);
+            }();
+            return calls < 4;
         };
         GpResult r = solve(boxModel(200, 50), o);
-        QCOMPARE(r.status, GpStatus::Cancelled);
+        QCOMPARE(r.status, core::Status::Cancelled);
         QCOMPARE(calls, 4);
         QCOMPARE(statusName(r.status), std::string_view("cancelled"));
         GpOptions few;
         few.maxIterations = 2;
         r = solve(boxModel(200, 50), few);
-        QCOMPARE(r.status, GpStatus::IterationLimit);
+        QCOMPARE(r.status, core::Status::IterationLimit);
         QCOMPARE(r.iterations, 2);
         GpOptions tiny;
         tiny.timeLimitSeconds = 1e-12;
-        QCOMPARE(solve(boxModel(200, 50), tiny).status, GpStatus::TimeLimit);
+        QCOMPARE(solve(boxModel(200, 50), tiny).status, core::Status::TimeLimit);
     }
 
     void warmStart() {
@@ -225,12 +230,12 @@ private slots:
         m.gp().setObjective(Posynomial(x));
         m.gp().addConstraint("y_max", Posynomial(y));
         m.addConstraint("cover", Posynomial(3.0), Posynomial(x) + Posynomial(y));
-        QCOMPARE(solveSignomial(m, bad).status, GpStatus::InvalidInput);
+        QCOMPARE(solveSignomial(m, bad).status, core::Status::InvalidInput);
         SgpOptions o;
         o.start = {{"x", 5.0}, {"y", 0.5}};
-        o.progress = [](int iteration, double) { return iteration < 1; };
+        o.progress = [](double, std::string_view message) { return message.substr(0, 4) != "GP 1"; };
         const SgpResult r = solveSignomial(m, o);
-        QCOMPARE(r.status, GpStatus::Cancelled);
+        QCOMPARE(r.status, core::Status::Cancelled);
         QCOMPARE(r.iterations, 1);
         QVERIFY(!r.converged);
         QVERIFY(m.toString().find("cover:  3 <= x + y   (signomial)") != std::string::npos);

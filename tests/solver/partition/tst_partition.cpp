@@ -143,7 +143,7 @@ private slots:
         PartitionOptions o;
         o.method = Method::GroupedFilters;
         const auto r = partitionNetwork(net, handPlatform(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const UnitResult& u = onlyUnit(r);
         QCOMPARE(u.method, Method::GroupedFilters);
         QCOMPARE(u.units, v.n);
@@ -180,7 +180,7 @@ private slots:
         o.method = static_cast<Method>(method);
         o.schedule = Schedule::Sequential;
         const auto r = partitionNetwork(net, handPlatform(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const UnitResult& u = onlyUnit(r);
         QCOMPARE(u.rounded.slices.size(), std::size_t(1));
         QCOMPARE(u.rounded.slices.front().device, std::string("gpu2"));
@@ -210,7 +210,7 @@ private slots:
         o.fixedShares = {{"gpu", 0.25}};
         const double linkGBs = 1;
         const auto r = partitionNetwork(net, handPlatform(linkGBs), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const UnitResult& u = onlyUnit(r);
         QCOMPARE(u.cut, std::string("rows"));
         QCOMPARE(u.units, v.p);
@@ -231,7 +231,7 @@ private slots:
         PartitionOptions o;
         o.method = Method::GroupedChannels;
         const auto r = partitionNetwork(net, handPlatform(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const UnitResult& u = onlyUnit(r);
         QCOMPARE(u.cut, std::string("channels"));
         const double msPerChannel = 2.0 * double(v.p * v.q * v.n * v.k * v.k) / 1e6;
@@ -271,8 +271,8 @@ private slots:
         const auto penalty = partitionNetwork(zoo(network.toStdString()), tx2(), o);
         o.relaxation = Relaxation::Recondense;
         const auto recondense = partitionNetwork(zoo(network.toStdString()), tx2(), o);
-        QCOMPARE(penalty.status, solver::gp::GpStatus::Optimal);
-        QCOMPARE(recondense.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(penalty.status, core::Status::Optimal);
+        QCOMPARE(recondense.status, core::Status::Optimal);
         const UnitResult& p = onlyUnit(penalty);
         const UnitResult& q = onlyUnit(recondense);
         QVERIFY2(p.conservation >= 0.99 && p.conservation <= 1 + 1e-6, qPrintable(QString::number(p.conservation)));
@@ -298,12 +298,12 @@ private slots:
         PartitionOptions o;
         o.method = static_cast<Method>(method);
         const auto r = partitionNetwork(zoo(network.toStdString()), tx2(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         QVERIFY(!r.units.empty());
         double sumLatency = 0;
         for (const auto& u : r.units) {
             const QString where = QString::fromStdString(u.layers.front()) + " (" + methodName(u.method).data() + ")";
-            QVERIFY2(u.status == solver::gp::GpStatus::Optimal, qPrintable(where + ": " + QString::fromStdString(u.message)));
+            QVERIFY2(u.status == core::Status::Optimal, qPrintable(where + ": " + QString::fromStdString(u.message)));
             double total = 0;
             for (const auto& s : u.rounded.slices) {
                 QVERIFY2(s.share == std::round(s.share) && s.share >= 0, qPrintable(where));
@@ -341,12 +341,12 @@ private slots:
         o.disabledDevices = {"cpu", "gpu"};
         o.budgets["fpga.m20k_blocks"] = 50;
         const auto r = partitionNetwork(zoo("vgg16"), tx2(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Infeasible);
+        QCOMPARE(r.status, core::Status::Infeasible);
         QVERIFY2(r.message.find("features.28") != std::string::npos, r.message.c_str());
         const UnitResult& u = onlyUnit(r);
-        QCOMPARE(u.status, solver::gp::GpStatus::Infeasible);
+        QCOMPARE(u.status, core::Status::Infeasible);
         QVERIFY(u.diagnosis.has_value());
-        QCOMPARE(u.diagnosis->status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(u.diagnosis->status, core::Status::Optimal);
         const bool named = std::any_of(u.diagnosis->relaxed.begin(), u.diagnosis->relaxed.end(),
                                        [](const auto& c) { return c.name == "fpga.m20k_blocks"; });
         QVERIFY2(named, u.diagnosis->toString().c_str());
@@ -370,7 +370,7 @@ private slots:
         o.fixedShares = {{"cpu", fraction}};
         o.disabledDevices = {"fpga"};
         const auto r = partitionNetwork(zoo("alexnet"), tx2(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const UnitResult& u = onlyUnit(r);
         QCOMPARE(shareOf(u.rounded, "cpu"), std::round(fraction * double(u.units)));
         QVERIFY(!sliceOf(u.rounded, "fpga"));
@@ -393,7 +393,7 @@ private slots:
         const auto frugal = partitionNetwork(zoo("alexnet"), tx2(), o);
         o.objective = Objective::Pareto;
         const auto front = partitionNetwork(zoo("alexnet"), tx2(), o);
-        for (const auto* r : {&fast, &frugal, &front}) QCOMPARE(r->status, solver::gp::GpStatus::Optimal);
+        for (const auto* r : {&fast, &frugal, &front}) QCOMPARE(r->status, core::Status::Optimal);
         const UnitResult& f = onlyUnit(fast);
         const UnitResult& e = onlyUnit(frugal);
         const UnitResult& p = onlyUnit(front);
@@ -441,7 +441,7 @@ private slots:
         o.method = Method::GroupedFilters;
         o.fixedShares = {{"gpu", 0.25}};
         const auto r = partitionNetwork(net, platform, o);
-        QCOMPARE(r.status, solver::gp::GpStatus::Optimal);
+        QCOMPARE(r.status, core::Status::Optimal);
         const UnitResult& u = onlyUnit(r);
         const DeviceSlice* gpu = sliceOf(u.rounded, "gpu");
         QVERIFY(gpu);
@@ -457,6 +457,28 @@ private slots:
         for (const auto& s : u.rounded.slices)
             if (s.device != "gpu")
                 QVERIFY_NEAR(s.latencyMs, 2.0 * double(v.p * v.q * v.c * v.k * v.k) * s.share / 1e6 / throughput(s.device), 1e-6);
+    }
+
+    void progressAndCancel() {
+        // Progress comes after each layer with a rising fraction and the layer
+        // named; returning false stops with the layers done so far.
+        PartitionOptions o;
+        o.method = Method::GroupedFilters;
+        std::vector<double> fractions;
+        std::vector<std::string> messages;
+        o.progress = [&](double fraction, std::string_view message) {
+            fractions.push_back(fraction);
+            messages.emplace_back(message);
+            return fractions.size() < 3;
+        };
+        const auto r = partitionNetwork(zoo("alexnet"), tx2(), o);
+        QCOMPARE(r.status, core::Status::Cancelled);
+        QCOMPARE(fractions.size(), std::size_t(3));
+        QCOMPARE(r.units.size(), std::size_t(3));
+        QVERIFY(std::is_sorted(fractions.begin(), fractions.end()));
+        QVERIFY(fractions.front() > 0 && fractions.back() < 1);
+        QVERIFY2(messages[0] == "partitioned features.0 (1 of 8)", messages[0].c_str());
+        QVERIFY2(r.message.find("3 of 8") != std::string::npos, r.message.c_str());
     }
 
     void optionsValidation_data() {
@@ -487,7 +509,7 @@ private slots:
         QVERIFY2(e.find(expected.toStdString()) != std::string::npos, e.c_str());
         o.layer = "features.3";
         const auto r = partitionNetwork(zoo("alexnet"), tx2(), o);
-        QCOMPARE(r.status, solver::gp::GpStatus::InvalidInput);
+        QCOMPARE(r.status, core::Status::InvalidInput);
         QVERIFY(r.units.empty());
         QVERIFY2(r.message.find(expected.toStdString()) != std::string::npos, r.message.c_str());
         QVERIFY(PartitionOptions().validate(tx2()).empty());

@@ -16,6 +16,7 @@
 #include "solver/pbqp/pbqp_generators.h"
 
 using namespace tessera::solver::pbqp;
+namespace core = tessera::core;
 using nlohmann::json;
 
 namespace {
@@ -75,7 +76,7 @@ private slots:
         p.addEdge(2, 1, mat({{0, 5}, {5, 0}}));  // reversed direction on purpose
         for (const Options& o : {Options{}, heuristic()}) {
             const Solution s = solve(p, o);
-            QCOMPARE(s.status, Status::Optimal);
+            QCOMPARE(s.status, core::Status::Optimal);
             QVERIFY(s.exact);
             QCOMPARE(s.cost, 3.0);
             QCOMPARE(s.labels, (std::vector<int>{0, 1, 1}));
@@ -98,7 +99,7 @@ private slots:
         p.addEdge(1, 3, agree(kInf));
         p.addEdge(2, 3, agree(10));
         const Solution s = solve(p);
-        QCOMPARE(s.status, Status::Optimal);
+        QCOMPARE(s.status, core::Status::Optimal);
         QVERIFY(s.exact);
         QCOMPARE(s.cost, 2.0);
         QCOMPARE(s.labels, (std::vector<int>{1, 1, 1, 1}));
@@ -121,7 +122,7 @@ private slots:
         const std::initializer_list<std::pair<int, int>> edges = {{f, pp}, {pp, c}, {f, s}, {s, y1}, {s, y2}, {y1, c}, {y2, c}};
         for (auto [a, b] : edges) p.addEdge(a, b, agree(1));
         const Solution sol = solve(p);
-        QCOMPARE(sol.status, Status::Optimal);
+        QCOMPARE(sol.status, core::Status::Optimal);
         QVERIFY(sol.exact);
         QCOMPARE(sol.cost, 2.0);
         QCOMPARE(checkedCost(p, sol), 2.0);
@@ -142,7 +143,7 @@ private slots:
                 for (int b = a + 1; b < n; ++b) p.addEdge(a, b, mat({{3, 0}, {0, 3}}));
             const double optimum = n == 3 ? 4 : 8;
             const Solution exact = solve(p);
-            QCOMPARE(exact.status, Status::Optimal);
+            QCOMPARE(exact.status, core::Status::Optimal);
             QVERIFY(exact.exact);
             QCOMPARE(exact.cost, optimum);
             QCOMPARE(checkedCost(p, exact), optimum);
@@ -152,10 +153,10 @@ private slots:
             if (n == 3) {
                 QCOMPARE(exact.stats.rn, 0);
                 QCOMPARE(exact.stats.r2, 1);
-                QCOMPARE(h.status, Status::Optimal);
+                QCOMPARE(h.status, core::Status::Optimal);
             } else {
                 QVERIFY(exact.stats.branchNodes >= 1);
-                QCOMPARE(h.status, Status::Heuristic);
+                QCOMPARE(h.status, core::Status::Heuristic);
                 QVERIFY(!h.exact);
                 QVERIFY(h.stats.rn >= 1);
             }
@@ -177,7 +178,7 @@ private slots:
     void disconnectedAndEmpty() {
         Problem empty;
         const Solution e = solve(empty);
-        QCOMPARE(e.status, Status::Optimal);
+        QCOMPARE(e.status, core::Status::Optimal);
         QCOMPARE(e.cost, 0.0);
         QVERIFY(e.labels.empty());
         QCOMPARE(solveBruteForce(empty).cost, 0.0);
@@ -202,7 +203,7 @@ private slots:
         p.addEdge(0, 1, mat({{kInf, kInf}, {2, kInf}}));
         p.addEdge(1, 2, mat({{kInf, kInf, 3}, {kInf, kInf, kInf}}));
         const Solution s = solve(p);
-        QCOMPARE(s.status, Status::Optimal);
+        QCOMPARE(s.status, core::Status::Optimal);
         QCOMPARE(s.cost, 13.0);
         QCOMPARE(s.labels, (std::vector<int>{1, 0, 2}));
         QVERIFY(!std::isnan(s.cost));
@@ -215,7 +216,7 @@ private slots:
         chain.addNode("b", vec({0, 0}));
         chain.addEdge(0, 1, mat({{kInf, kInf}, {kInf, kInf}}));
         Solution s = solve(chain);
-        QCOMPARE(s.status, Status::Infeasible);
+        QCOMPARE(s.status, core::Status::Infeasible);
         QVERIFY(s.exact);
         QVERIFY(std::isinf(s.cost));
         QCOMPARE(s.labels.size(), std::size_t{2});
@@ -226,14 +227,14 @@ private slots:
         for (int a = 0; a < 4; ++a)
             for (int b = a + 1; b < 4; ++b) k4.addEdge(a, b, mat({{kInf, 0}, {0, kInf}}));
         s = solve(k4);
-        QCOMPARE(s.status, Status::Infeasible);
+        QCOMPARE(s.status, core::Status::Infeasible);
         QVERIFY(s.exact);
         QVERIFY(std::isinf(s.cost));
         s = solve(k4, heuristic());
-        QCOMPARE(s.status, Status::Heuristic);
+        QCOMPARE(s.status, core::Status::Heuristic);
         QVERIFY(!s.exact);
         QVERIFY(std::isinf(s.cost));
-        QCOMPARE(solveBruteForce(k4).status, Status::Infeasible);
+        QCOMPARE(solveBruteForce(k4).status, core::Status::Infeasible);
     }
 
     void seriesParallelMatchesBruteForce_data() {
@@ -253,7 +254,7 @@ private slots:
             const int edges = 1 + i % 14;
             const Problem p = randomSeriesParallel(edges, rc, rng, i % 5 == 0);
             const Solution bf = solveBruteForce(p, 2'000'000);
-            if (bf.status == Status::Limit) continue;
+            if (bf.status == core::Status::Limit) continue;
             ++checked;
             for (const Options& o : {Options{}, heuristic()}) {
                 const Solution s = solve(p, o);
@@ -264,7 +265,7 @@ private slots:
                 QCOMPARE(s.stats.rn, 0);
                 QCOMPARE(s.stats.branchNodes, std::uint64_t{0});
                 QVERIFY(s.exact);
-                QCOMPARE(s.status, std::isinf(bf.cost) ? Status::Infeasible : Status::Optimal);
+                QCOMPARE(s.status, std::isinf(bf.cost) ? core::Status::Infeasible : core::Status::Optimal);
             }
         }
         QVERIFY(checked >= 140);
@@ -287,18 +288,18 @@ private slots:
             const int n = 2 + i % 9;
             const Problem p = randomGraph(n, density, rc, rng);
             const Solution bf = solveBruteForce(p);
-            QCOMPARE(bf.status == Status::Limit, false);
+            QCOMPARE(bf.status == core::Status::Limit, false);
             const Solution s = solve(p);
             QVERIFY2(sameCost(s.cost, bf.cost),
                      qPrintable(QString("instance %1: %2 vs brute force %3").arg(i).arg(s.cost).arg(bf.cost)));
             QVERIFY(sameCost(checkedCost(p, s), bf.cost));
             QVERIFY(s.exact);
-            QCOMPARE(s.status, std::isinf(bf.cost) ? Status::Infeasible : Status::Optimal);
+            QCOMPARE(s.status, std::isinf(bf.cost) ? core::Status::Infeasible : core::Status::Optimal);
             needingSearch += s.stats.branchNodes > 0;
             const Solution h = solve(p, heuristic());
             QVERIFY(h.cost >= bf.cost - 1e-9);
             QVERIFY(sameCost(checkedCost(p, h), h.cost));
-            QCOMPARE(h.exact, h.status != Status::Heuristic);
+            QCOMPARE(h.exact, h.status != core::Status::Heuristic);
             if (h.exact) QVERIFY(sameCost(h.cost, bf.cost));
         }
         if (density > 0.5) QVERIFY(needingSearch > 20);
@@ -309,7 +310,7 @@ private slots:
         RandomCosts rc{3, 6, 0.0, false};
         for (const Problem& p : {chainProblem(5000, rc, rng), inceptionProblem(5000, rc, rng)}) {
             const Solution s = solve(p);
-            QCOMPARE(s.status, Status::Optimal);
+            QCOMPARE(s.status, core::Status::Optimal);
             QVERIFY(s.exact);
             QCOMPARE(s.stats.rn, 0);
             QCOMPARE(s.stats.branchNodes, std::uint64_t{0});
@@ -324,7 +325,7 @@ private slots:
         Options o;
         o.maxBranchNodes = 5;
         Solution s = solve(p, o);
-        QCOMPARE(s.status, Status::Limit);
+        QCOMPARE(s.status, core::Status::Limit);
         QVERIFY(!s.exact);
         QVERIFY(std::isfinite(s.cost));
         QVERIFY(sameCost(checkedCost(p, s), s.cost));
@@ -333,30 +334,36 @@ private slots:
         o = Options{};
         o.timeLimitSeconds = 1e-4;
         s = solve(p, o);
-        QCOMPARE(s.status, Status::Limit);
+        QCOMPARE(s.status, core::Status::Limit);
         QVERIFY(std::isfinite(s.cost));
 
         o = Options{};
         int calls = 0;
         double last = -1;
         bool monotone = true;
-        o.progress = [&](double f) {
+        o.progress = [&](double f, std::string_view) {
             monotone = monotone && f >= last && f <= 1.0;
             last = f;
             return ++calls < 3;
         };
         s = solve(p, o);
-        QCOMPARE(s.status, Status::Cancelled);
+        QCOMPARE(s.status, core::Status::Cancelled);
         QVERIFY(!s.exact);
         QCOMPARE(calls, 3);
         QVERIFY(monotone);
         QVERIFY(sameCost(checkedCost(p, s), s.cost));
 
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, solve(p, Options{true, 0, 1.0, {}}));
-        QVERIFY_THROWS_EXCEPTION(std::invalid_argument, solve(p, Options{true, 10, -1.0, {}}));
+        // Invalid options are an outcome, not an exception.
+        const Solution noNodes = solve(p, Options{true, 0, 1.0, {}});
+        QCOMPARE(noNodes.status, core::Status::InvalidInput);
+        QVERIFY(noNodes.labels.empty());
+        QVERIFY(QString::fromStdString(noNodes.message).contains("maxBranchNodes"));
+        const Solution noTime = solve(p, Options{true, 10, -1.0, {}});
+        QCOMPARE(noTime.status, core::Status::InvalidInput);
+        QVERIFY(QString::fromStdString(noTime.message).contains("timeLimitSeconds"));
 
         const Solution bf = solveBruteForce(p, 1000);
-        QCOMPARE(bf.status, Status::Limit);
+        QCOMPARE(bf.status, core::Status::Limit);
         QVERIFY(bf.labels.empty());
         QVERIFY(!bf.message.empty());
     }
@@ -387,7 +394,7 @@ private slots:
         const Solution s = solve(q);
         const json out = solutionToJson(s, q);
         for (const char* key : {"status", "cost", "labels", "exact", "names", "message", "stats"}) QVERIFY(out.contains(key));
-        QCOMPARE(out["status"].get<std::string>(), std::string(statusName(s.status)));
+        QCOMPARE(out["status"].get<std::string>(), std::string(core::statusName(s.status)));
         QCOMPARE(out["labels"].get<std::vector<int>>(), s.labels);
         QCOMPARE(out["exact"].get<bool>(), s.exact);
         if (std::isinf(s.cost)) QCOMPARE(out["cost"].get<std::string>(), std::string("inf"));
@@ -477,7 +484,7 @@ private slots:
         const Solution s = solve(p);
         QVERIFY(sameCost(s.cost, cost));
         QVERIFY(s.exact);
-        QCOMPARE(std::string(statusName(s.status)), expected["status"].get<std::string>());
+        QCOMPARE(std::string(core::statusName(s.status)), expected["status"].get<std::string>());
         QVERIFY(sameCost(solveBruteForce(p).cost, cost));
         QVERIFY(solve(p, heuristic()).cost >= cost);
         if (file == "inception_module.json" || file == "chain.json") QCOMPARE(s.stats.rn, 0);
