@@ -6,7 +6,7 @@
 // with broadcasting, comparisons, Cast, Where), the constant sources
 // (Constant, ConstantOfShape, Range) and foldNode, which dispatches every
 // operator; the structural folds (Reshape, Gather, Concat, Slice, Transpose,
-// Reduce*, ...) are in onnx_fold_shape.cpp.
+// Reduce*, ...) are in fold_shape.cpp.
 
 #include <algorithm>
 #include <cmath>
@@ -19,7 +19,7 @@
 
 namespace tessera::core::onnxio {
 
-// ---- index arithmetic, shared with onnx_fold_shape.cpp
+// ---- index arithmetic, shared with fold_shape.cpp
 
 Values single(ConstTensor t) { return std::vector<ConstTensor>{std::move(t)}; }
 

@@ -1,7 +1,7 @@
 #pragma once
-// Internal to the constant folder (onnx_fold.cpp, onnx_fold_shape.cpp): the
+// Internal to the constant folder (fold.cpp, fold_shape.cpp): the
 // index arithmetic on small constant tensors that both files use, and the
-// structural folds of onnx_fold_shape.cpp that foldNode dispatches to. Every
+// structural folds of fold_shape.cpp that foldNode dispatches to. Every
 // function here works within kMaxFoldElements; the folds return nullopt when
 // a result would be larger and throw NodeError for a malformed node.
 
@@ -20,7 +20,7 @@ using Values = std::optional<std::vector<ConstTensor>>;
 
 Values single(ConstTensor t);
 
-// --- index arithmetic (onnx_fold.cpp)
+// --- index arithmetic (fold.cpp)
 // Number of elements of `s`; kMaxFoldElements + 1 when larger, or when a
 // dimension is negative.
 std::int64_t elementsOf(const Shape& s);
@@ -40,7 +40,7 @@ ConstTensor gatherFlat(const ConstTensor& t, Shape shape, const std::vector<std:
 std::optional<std::vector<std::int64_t>> intsOf(const ConstTensor* t);
 ConstTensor withShape(ConstTensor t, Shape shape);
 
-// --- structural folds (onnx_fold_shape.cpp), one per operator
+// --- structural folds (fold_shape.cpp), one per operator
 Values foldReshape(const ConstTensor& data, const std::vector<std::int64_t>& target, bool allowZero);
 Values foldUnsqueeze(const ConstTensor& data, std::vector<std::int64_t> axes);
 Values foldSqueeze(const ConstTensor& data, std::optional<std::vector<std::int64_t>> axes);

@@ -2,7 +2,7 @@
 // that rearrange a constant's values without computing new ones (Reshape,
 // Unsqueeze, Squeeze, Gather, Concat, Slice, Transpose, Expand, Tile), the
 // Reduce* family, and the dimension arithmetic of Slice and Shape that the
-// importer also uses for activations. foldNode in onnx_fold.cpp dispatches
+// importer also uses for activations. foldNode in fold.cpp dispatches
 // to them.
 
 #include <algorithm>

@@ -2,8 +2,8 @@
 // undefined tensors), classification of graph inputs into data and weights,
 // the shapes the file declares, node labels, and the assembly of the Network.
 // The walk over the nodes (with constant folding of static subgraphs and
-// ONNX's per-node shape inference) is in onnx_walk.cpp; the per-node mapping
-// to IR layers in onnx_ops.cpp and onnx_ops_shape.cpp.
+// ONNX's per-node shape inference) is in walk.cpp; the per-node mapping
+// to IR layers in ops.cpp and ops_shape.cpp.
 
 #include <algorithm>
 #include <deque>

@@ -1,7 +1,7 @@
 #pragma once
-// Internal to the ONNX importer: the state of one import. onnx_import.cpp
+// Internal to the ONNX importer: the state of one import. import.cpp
 // checks the model, sorts it, classifies its tensors and assembles the
-// result; onnx_walk.cpp walks the nodes; onnx_ops.cpp and onnx_ops_shape.cpp
+// result; walk.cpp walks the nodes; ops.cpp and ops_shape.cpp
 // map each node that reads an activation to IR layers.
 
 #include <cstddef>
@@ -45,7 +45,7 @@ public:
     OnnxImportResult run();
 
 private:
-    // --- onnx_import.cpp: whole-model steps
+    // --- import.cpp: whole-model steps
     [[noreturn]] void fail(const std::string& problem) const;
     void checkModel();
     void sortNodes();
@@ -58,7 +58,7 @@ private:
     // Shape of a graph input; nullopt for a weight input of unknown shape.
     std::optional<Shape> declaredShape(const onnx::ValueInfoProto& vi, bool dataInput);
 
-    // --- onnx_walk.cpp: the walk over the nodes
+    // --- walk.cpp: the walk over the nodes
     void importNode(std::size_t index);
     void foldStaticNode(const onnx::NodeProto& node);
     void handleFailure(std::size_t index, const std::string& message);
@@ -68,7 +68,7 @@ private:
     // Entries are nullopt where ONNX cannot tell.
     std::vector<std::optional<Shape>> inferWithOnnx(const onnx::NodeProto& node);
 
-    // --- onnx_ops.cpp: dispatch, and the operators that compute
+    // --- ops.cpp: dispatch, and the operators that compute
     void mapNode(const onnx::NodeProto& node);
     void mapConv(const onnx::NodeProto& node);
     void mapPool(const onnx::NodeProto& node, OpKind kind);
@@ -82,7 +82,7 @@ private:
     // shape. Returns a description of what was done, or nullopt.
     std::optional<std::string> standIn(const onnx::NodeProto& node);
 
-    // --- onnx_ops_shape.cpp: element-wise and shape operators
+    // --- ops_shape.cpp: element-wise and shape operators
     void mapElementwise(const onnx::NodeProto& node, OpKind kind);
     void mapConcat(const onnx::NodeProto& node);
     void mapSplit(const onnx::NodeProto& node);
@@ -95,7 +95,7 @@ private:
     void mapGather(const onnx::NodeProto& node);
     void mapShapeOf(const onnx::NodeProto& node);
 
-    // --- helpers (onnx_ops.cpp), shared by all the files
+    // --- helpers (ops.cpp), shared by all the files
     const std::string& label(const onnx::NodeProto& node) const;  // the layer name of a node
     std::string describe(const onnx::NodeProto& node) const;      // "node 'x' (op Conv)"
     TensorState* input(const onnx::NodeProto& node, int i);       // null when absent

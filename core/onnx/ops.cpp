@@ -4,7 +4,7 @@
 // This file holds the Importer's helpers for building layers, the dispatch
 // on the operator, and the operators that compute: convolution, pooling,
 // Gemm / MatMul, batch normalisation and activations. Element-wise arithmetic
-// and the shape operators are in onnx_ops_shape.cpp.
+// and the shape operators are in ops_shape.cpp.
 
 #include <algorithm>
 #include <cmath>

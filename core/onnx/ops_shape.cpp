@@ -3,7 +3,7 @@
 // operands, Concat, Split, Slice, Reshape, (Un)Squeeze, Flatten, Pad, the
 // Reduce* that are global pooling, Gather - and Shape / Size of an
 // activation, which become constants. The dispatch and the compute
-// operators are in onnx_ops.cpp.
+// operators are in ops.cpp.
 
 #include <algorithm>
 

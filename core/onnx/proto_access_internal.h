@@ -1,5 +1,5 @@
 #pragma once
-// Internal to the ONNX importer (onnx_*.cpp): typed attribute access, small
+// Internal to the ONNX importer (*.cpp in this folder): typed attribute access, small
 // constant tensors, and the constant folding of shape arithmetic. Not part of
 // the core API: it exposes protobuf types.
 

@@ -1,7 +1,7 @@
 // ONNX import, the walk over the nodes in topological order: a node
 // downstream of a failure is dropped and blamed on it, a node with only
-// constant inputs is folded (onnx_fold.cpp) or at least given a shape, and
-// any other node is mapped to IR layers (onnx_ops.cpp), a failure becoming a
+// constant inputs is folded (fold.cpp) or at least given a shape, and
+// any other node is mapped to IR layers (ops.cpp), a failure becoming a
 // warning and, where possible, a stand-in. Also ONNX's shape inference run on
 // one node at a time, for shapes the file does not declare.
 

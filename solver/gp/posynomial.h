@@ -1,5 +1,5 @@
 #pragma once
-// The GP engine models with core's posynomial algebra (core/posynomial.h):
+// The GP engine models with core's posynomial algebra (core/cost/posynomial.h):
 // cost models in core are posynomials of the same types, so a model built
 // there goes into a GpModel unchanged.
 

@@ -11,7 +11,7 @@
 #include "core/json/json_text.h"
 #include "core/ir/network_json.h"
 #include "partition.h"
-#include "unit_solver.h"
+#include "unit_solver_internal.h"
 
 namespace tessera::solver::partition {
 

@@ -1,4 +1,4 @@
-#include "unit_model.h"
+#include "unit_model_internal.h"
 
 #include <algorithm>
 #include <cmath>

@@ -1,4 +1,4 @@
-#include "unit_solver.h"
+#include "unit_solver_internal.h"
 
 #include <algorithm>
 #include <chrono>

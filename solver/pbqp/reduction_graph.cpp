@@ -1,4 +1,4 @@
-#include "reduction_graph.h"
+#include "reduction_graph_internal.h"
 
 #include <algorithm>
 #include <cmath>

@@ -10,7 +10,7 @@
 #include <stdexcept>
 
 #include "pbqp.h"
-#include "reduction_graph.h"
+#include "reduction_graph_internal.h"
 
 namespace tessera::solver::pbqp {
 

@@ -47,6 +47,13 @@ private slots:
         QVERIFY2(r.out.contains("Usage"), qPrintable(r.out));
     }
 
+    void versionIsTheProjects() {
+        // The version comes from project(VERSION ...) in CMakeLists.txt.
+        const Run r = cli({"--version"});
+        QCOMPARE(r.exitCode, 0);
+        QCOMPARE(r.out, QString::fromUtf8("tessera-cli " TESSERA_VERSION "\n"));
+    }
+
     void showJsonMatchesTorchvision_data() {
         QTest::addColumn<QString>("name");
         QTest::newRow("resnet50") << "resnet50";

@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """Generate the GP reference suite: problems in Tessera's GP JSON format
-(docs: /work/shared/design/architecture.md, "GP problem (JSON)") and
+(docs/architecture.md, "GP problem (JSON)") and
 reference results from cvxopt.solvers.gp.
 
 Run from anywhere with /usr/bin/python3 (needs python3-cvxopt); the output is

@@ -4,7 +4,7 @@
 // loop, integer rounding, baselines and, for the Pareto objective, the
 // epsilon-constraint front.
 
-#include "unit_model.h"
+#include "unit_model_internal.h"
 
 namespace tessera::solver::partition::detail {
 

@@ -1,0 +1,4 @@
+#include <QApplication>
+#include "core/x/public.h"
+#include "solver/gp/gp_solver.h"
+#include "views/w.h"

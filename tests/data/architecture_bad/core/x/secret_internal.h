@@ -1,0 +1,3 @@
+#pragma once
+// Internal to core/x.
+#include <vector>
