@@ -18,4 +18,10 @@ std::string_view statusName(Status status) {
     return "numerical_failure";
 }
 
+std::optional<Status> statusFromName(std::string_view name) {
+    for (int i = 0; i <= static_cast<int>(Status::InvalidInput); ++i)
+        if (statusName(static_cast<Status>(i)) == name) return static_cast<Status>(i);
+    return std::nullopt;
+}
+
 }  // namespace tessera::core

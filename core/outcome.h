@@ -8,6 +8,7 @@
 // Exceptions are kept for I/O edges (core::FormatError when a file is read).
 
 #include <functional>
+#include <optional>
 #include <string_view>
 
 namespace tessera::core {
@@ -29,6 +30,8 @@ enum class Status {
 // "unbounded", "iteration_limit", "time_limit", "limit", "cancelled",
 // "numerical_failure", "invalid_input".
 std::string_view statusName(Status status);
+// The inverse of statusName; nullopt for an unknown name.
+std::optional<Status> statusFromName(std::string_view name);
 
 // Called now and then during long work with the fraction done, in [0, 1], and
 // what is being done ("conv3 (4 of 20)"); return false to stop, and the work

@@ -243,7 +243,8 @@ SweepResult sweepOverlay(const core::Network& net, const core::DynamapOverlay& b
         p.kn2row = r.mixed.count(Algorithm::Kn2row);
         p.winograd = r.mixed.count(Algorithm::Winograd);
         p.exact = r.exact;
-        out.points.push_back(p);
+        p.mapping = r.mixed;
+        out.points.push_back(std::move(p));
     }
     std::sort(out.points.begin(), out.points.end(), [](const SweepPoint& a, const SweepPoint& b) {
         return a.dsps != b.dsps ? a.dsps < b.dsps : a.totalMs < b.totalMs;

@@ -120,6 +120,7 @@ struct SweepPoint {
     int im2col = 0, kn2row = 0, winograd = 0;  // the algorithm mix
     bool exact = false;
     bool pareto = false;  // no other point has fewer or equal DSPs and a lower latency
+    Mapping mapping;      // the mixed mapping on this overlay
 };
 
 struct SweepResult {
