@@ -12,6 +12,7 @@ packages=(
   libonnx-dev libprotobuf-dev protobuf-compiler
   fonts-dejavu-core
   xvfb xauth poppler-utils
+  parallel
 )
 
 missing=()

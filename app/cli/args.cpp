@@ -44,11 +44,11 @@ bool Args::parse(const std::vector<std::string>& argv) {
                     m_error = "option '--" + name + "' takes no value";
                     return false;
                 }
-                m_values[name] = "1";
+                m_values[name].push_back("1");
             } else if (inlineValue) {
-                m_values[name] = *inlineValue;
+                m_values[name].push_back(*inlineValue);
             } else if (i + 1 < argv.size()) {
-                m_values[name] = argv[++i];
+                m_values[name].push_back(argv[++i]);
             } else {
                 m_error = "option '--" + name + "' needs a value (" + it->valueName + ")";
                 return false;
@@ -79,7 +79,12 @@ bool Args::flag(const std::string& name) const { return m_values.count(name) > 0
 std::optional<std::string> Args::value(const std::string& name) const {
     auto it = m_values.find(name);
     if (it == m_values.end()) return std::nullopt;
-    return it->second;
+    return it->second.back();
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+    auto it = m_values.find(name);
+    return it == m_values.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::optional<int> parseOrReport(Args& args, const std::vector<std::string>& argv, CliStreams io) {

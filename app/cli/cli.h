@@ -38,13 +38,16 @@ public:
     std::string helpText() const;
 
     bool flag(const std::string& name) const;
+    // The option's value; the last one when it was given several times.
     std::optional<std::string> value(const std::string& name) const;
+    // Every value of a repeatable option, in the order given.
+    std::vector<std::string> values(const std::string& name) const;
     const std::vector<std::string>& positionals() const { return m_positionals; }
 
 private:
     std::string m_usage, m_summary;
     std::vector<Option> m_options;
-    std::map<std::string, std::string> m_values;
+    std::map<std::string, std::vector<std::string>> m_values;
     std::vector<std::string> m_positionals;
     std::string m_error;
     bool m_help = false;
@@ -76,5 +79,14 @@ int runGpCommand(const std::vector<std::string>& argv, CliStreams io);
 int runAlgoselCommand(const std::vector<std::string>& argv, CliStreams io);
 int runPbqpCommand(const std::vector<std::string>& argv, CliStreams io);
 int runPartitionCommand(const std::vector<std::string>& argv, CliStreams io);
+// Explorations (cli_explore.cpp, cli_store.cpp).
+int runExploreCommand(const std::vector<std::string>& argv, CliStreams io);
+int runListCommand(const std::vector<std::string>& argv, CliStreams io);
+int runShowCommand(const std::vector<std::string>& argv, CliStreams io);
+int runRenameCommand(const std::vector<std::string>& argv, CliStreams io);
+int runTagCommand(const std::vector<std::string>& argv, CliStreams io);
+int runDeleteCommand(const std::vector<std::string>& argv, CliStreams io);
+int runExportCommand(const std::vector<std::string>& argv, CliStreams io);
+int runMergeCommand(const std::vector<std::string>& argv, CliStreams io);
 
 }  // namespace tessera::cli

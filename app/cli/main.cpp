@@ -24,6 +24,14 @@ const std::map<std::string, CommandEntry>& commands() {
         {"algosel", {tessera::cli::runAlgoselCommand, "DYNAMAP convolution algorithm selection on an FPGA overlay"}},
         {"pbqp", {tessera::cli::runPbqpCommand, "solve PBQP instances (PBQP JSON format)"}},
         {"partition", {tessera::cli::runPartitionCommand, "split each layer across CPU, GPU and FPGA by geometric programming"}},
+        {"explore", {tessera::cli::runExploreCommand, "run a strategy and store the exploration in the database"}},
+        {"list", {tessera::cli::runListCommand, "list the stored explorations"}},
+        {"show", {tessera::cli::runShowCommand, "show a stored exploration or one of its design points"}},
+        {"rename", {tessera::cli::runRenameCommand, "rename a stored exploration"}},
+        {"tag", {tessera::cli::runTagCommand, "tag a stored exploration"}},
+        {"delete", {tessera::cli::runDeleteCommand, "delete a stored exploration"}},
+        {"export", {tessera::cli::runExportCommand, "write an exploration's points as CSV or JSON"}},
+        {"merge", {tessera::cli::runMergeCommand, "merge exploration databases (sweep shards)"}},
     };
     return table;
 }

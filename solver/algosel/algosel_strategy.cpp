@@ -72,7 +72,7 @@ public:
     }
 
     void run(const core::Network& network, const core::Platform& platform, const core::OptionValues& values,
-             const core::ProgressCallback& progress, core::Exploration& out) const override {
+             const explore::RunContext& context, core::Exploration& out) const override {
         const PlatformOverlay setup = platformOverlay(platform);
         if (!setup.overlay) {
             out.status = core::Status::InvalidInput;
@@ -89,7 +89,7 @@ public:
         if (const auto p1 = std::get<std::int64_t>(values.at("p1")); p1 > 0) overlay.p1 = static_cast<int>(p1);
         if (const auto p2 = std::get<std::int64_t>(values.at("p2")); p2 > 0) overlay.p2 = static_cast<int>(p2);
         pbqp::Options solve;
-        solve.progress = progress;
+        solve.progress = context.progress;
         const Result r = selectAlgorithms(network, overlay, solve);
         out.status = r.status;
         out.message = r.message;
@@ -105,7 +105,7 @@ public:
         if (!std::get<bool>(values.at("overlay-sweep"))) return;
         SweepOptions so;
         so.dspBudget = setup.dspBudget;
-        so.progress = progress;
+        so.progress = context.progress;
         const SweepResult sweep = sweepOverlay(network, overlay, so);
         for (const SweepPoint& sp : sweep.points) {
             core::DynamapOverlay o = overlay;

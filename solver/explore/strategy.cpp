@@ -173,7 +173,7 @@ void markFront(core::Exploration& exploration) {
 
 core::Exploration explore(const Strategy& strategy, const core::Network& network, const std::string& networkSpec,
                           const core::Platform& platform, const core::OptionValues& options,
-                          const core::ProgressCallback& progress) {
+                          const RunContext& context) {
     const auto started = std::chrono::steady_clock::now();
     core::Exploration e;
     e.created = core::utcNow();
@@ -194,7 +194,7 @@ core::Exploration explore(const Strategy& strategy, const core::Network& network
         e.status = core::Status::InvalidInput;
         e.message = std::move(error);
     } else {
-        strategy.run(network, platform, options, progress, e);
+        strategy.run(network, platform, options, context, e);
         markFront(e);
     }
     e.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();

@@ -48,6 +48,12 @@ ParsedOptions parseOptions(const OptionSchema& schema, const std::vector<std::pa
 // among the choices. Empty when valid.
 std::string validateOptions(const OptionSchema& schema, const core::OptionValues& values);
 
+// How a run may use the machine, and where it reports.
+struct RunContext {
+    core::ProgressCallback progress;  // may be empty
+    int threads = 0;                  // cores the strategy may use; 0: every core (a sweep passes 1)
+};
+
 class Strategy {
 public:
     virtual ~Strategy() = default;
@@ -59,7 +65,7 @@ public:
     // validateOptions accepted; explore() fills everything else. Outcomes,
     // infeasible or cancelled included, are results, never exceptions.
     virtual void run(const core::Network& network, const core::Platform& platform, const core::OptionValues& options,
-                     const core::ProgressCallback& progress, core::Exploration& out) const = 0;
+                     const RunContext& context, core::Exploration& out) const = 0;
 };
 
 // Every registered strategy, in a fixed order.
@@ -72,7 +78,7 @@ const Strategy* findStrategy(std::string_view name);
 // non-dominated points. `networkSpec` is the network as the user named it.
 core::Exploration explore(const Strategy& strategy, const core::Network& network, const std::string& networkSpec,
                           const core::Platform& platform, const core::OptionValues& options,
-                          const core::ProgressCallback& progress = {});
+                          const RunContext& context = {});
 
 // Sets onFront on the non-baseline feasible points that no other such point
 // dominates in (latency, energy) (points without energy: by latency alone).

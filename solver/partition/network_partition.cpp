@@ -11,6 +11,7 @@
 #include "core/json/json_text.h"
 #include "core/ir/network_json.h"
 #include "partition.h"
+#include "solver/parallel/parallel_for.h"
 #include "unit_solver_internal.h"
 
 namespace tessera::solver::partition {
@@ -98,6 +99,13 @@ std::vector<ChainOp> pathToNextConv(const core::Network& net, core::LayerId from
         cur = next[0];
     }
     return {};
+}
+
+// What a single-layer solve depends on: the layer's geometry (not its
+// name or place), so that layers alike are solved once.
+std::vector<std::int64_t> geometryKey(const core::Network& net, const core::ConvView& v) {
+    return {v.h, v.w, v.c, v.kh, v.kw, v.n, v.strideH, v.strideW, v.dilationH, v.dilationW, v.groups, v.p, v.q,
+            v.batch, v.fullyConnected, v.depthwise, v.macs, net.layer(v.layer).attrs.dilation[0]};
 }
 
 std::vector<Method> offered(const core::ConvView& v) {
@@ -323,49 +331,79 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     const Method method = options.method;
     const bool fuse = (method == Method::Fused || method == Method::Best) && options.layer.empty();
 
-    // Per layer: the result of each single-layer method asked for.
-    std::map<int, UnitResult> single;  // by layer id
-    int solvedGps = 0;                 // every GP, the losing methods' and groups' included
-    int done = 0;
-    const int total = static_cast<int>(views.size());
-    bool cancelled = false;
+    // Per layer: the result of each single-layer method asked for. Layers of
+    // the same geometry (Inception's repeated modules, ResNet's blocks) have
+    // the same result, so each geometry is solved once, on every core.
+    struct LayerJob {
+        const core::ConvView* view = nullptr;
+        std::vector<Method> methods, runnable;
+        std::string fallback;
+        std::size_t geometry = 0;  // index into `unique`
+    };
+    std::vector<LayerJob> jobs;
+    std::map<std::vector<std::int64_t>, std::size_t> geometryIndex;
+    std::vector<std::size_t> unique;  // per geometry: its first job
     for (const auto& v : views) {
-        const auto methods = offered(v);
+        LayerJob job;
+        job.view = &v;
+        job.methods = offered(v);
         std::vector<Method> ask;
-        if (method == Method::Best) ask = methods;
+        if (method == Method::Best) ask = job.methods;
         else if (method == Method::Fused) ask = {Method::Tiling};
         else ask = {method};
-        std::vector<Method> runnable;
         for (Method m : ask)
-            if (std::find(methods.begin(), methods.end(), m) != methods.end()) runnable.push_back(m);
-        std::string fallback;
-        if (runnable.empty()) {
-            runnable = methods;
-            fallback = std::string(methodName(method == Method::Fused ? Method::Fused : method)) +
-                       " is not offered for this layer (" +
-                       (v.fullyConnected ? "fully connected" : v.groups > 1 ? "grouped convolution" : "too small") + ")";
+            if (std::find(job.methods.begin(), job.methods.end(), m) != job.methods.end()) job.runnable.push_back(m);
+        if (job.runnable.empty()) {
+            job.runnable = job.methods;
+            job.fallback = std::string(methodName(method == Method::Fused ? Method::Fused : method)) +
+                           " is not offered for this layer (" +
+                           (v.fullyConnected ? "fully connected" : v.groups > 1 ? "grouped convolution" : "too small") + ")";
         }
-        std::vector<UnitResult> candidates;
-        if (runnable.empty()) {
-            // Nothing can be cut (a 1x1-output layer with one channel and one filter): one device.
-            UnitSpec s = singleSpec(net, v, Method::GroupedFilters);
-            candidates.push_back(detail::solveUnit(s, ctx));
-        }
-        for (Method m : runnable) candidates.push_back(detail::solveUnit(singleSpec(net, v, m), ctx));
-        for (const auto& c : candidates) solvedGps += c.gpSolves;
-        UnitResult r = bestOf(std::move(candidates), options.objective, methods);
-        if (!fallback.empty()) r.message = fallback + "; used " + std::string(methodName(r.method)) + ". " + r.message;
-        if (method == Method::Fused && fallback.empty()) r.method = Method::Fused;  // a one-layer fused group is a tiling
-        single.emplace(v.layer.value, std::move(r));
-        ++done;
-        if (options.progress &&
-            !options.progress(kSingleShare * done / std::max(total, 1), "partitioned " + net.layer(v.layer).name + " (" +
-                                                                        std::to_string(done) + " of " +
-                                                                        std::to_string(total) + ")")) {
-            cancelled = true;
-            break;
-        }
+        auto [it, added] = geometryIndex.emplace(geometryKey(net, v), unique.size());
+        if (added) unique.push_back(jobs.size());
+        job.geometry = it->second;
+        jobs.push_back(std::move(job));
     }
+    std::vector<UnitResult> solvedGeometry(unique.size());
+    std::vector<int> layersOfGeometry(unique.size(), 0);
+    std::vector<int> gpsOfGeometry(unique.size(), 0);
+    for (const auto& job : jobs) ++layersOfGeometry[job.geometry];
+    int done = 0;
+    const int total = static_cast<int>(views.size());
+    const std::vector<bool> completed = parallel::parallelFor(
+        unique.size(), options.threads,
+        [&](std::size_t g) {
+            const LayerJob& job = jobs[unique[g]];
+            std::vector<UnitResult> candidates;
+            if (job.runnable.empty())  // nothing can be cut (1x1 output, one channel, one filter): one device
+                candidates.push_back(detail::solveUnit(singleSpec(net, *job.view, Method::GroupedFilters), ctx));
+            for (Method m : job.runnable) candidates.push_back(detail::solveUnit(singleSpec(net, *job.view, m), ctx));
+            int gps = 0;
+            for (const auto& c : candidates) gps += c.gpSolves;
+            solvedGeometry[g] = bestOf(std::move(candidates), options.objective, job.methods);
+            gpsOfGeometry[g] = gps;
+        },
+        [&](std::size_t g) {
+            done += layersOfGeometry[g];
+            return !options.progress ||
+                   options.progress(kSingleShare * done / std::max(total, 1),
+                                    "partitioned " + net.layer(jobs[unique[g]].view->layer).name +
+                                        (layersOfGeometry[g] > 1 ? " and " + std::to_string(layersOfGeometry[g] - 1) + " alike" : "") +
+                                        " (" + std::to_string(done) + " of " + std::to_string(total) + ")");
+        });
+    int solvedGps = 0;  // every GP, the losing methods' and groups' included
+    std::map<int, UnitResult> single;  // by layer id
+    for (std::size_t g = 0; g < unique.size(); ++g)
+        if (completed[g]) solvedGps += gpsOfGeometry[g];
+    for (const auto& job : jobs) {
+        if (!completed[job.geometry]) continue;
+        UnitResult r = solvedGeometry[job.geometry];
+        r.layers = {net.layer(job.view->layer).name};
+        if (!job.fallback.empty()) r.message = job.fallback + "; used " + std::string(methodName(r.method)) + ". " + r.message;
+        if (method == Method::Fused && job.fallback.empty()) r.method = Method::Fused;  // a one-layer fused group is a tiling
+        single.emplace(job.view->layer.value, std::move(r));
+    }
+    bool cancelled = single.size() < jobs.size();
 
     // Fusable chains: a dynamic program per chain over groups of 1..maxFusedDepth convs.
     std::set<int> consumed;
@@ -458,7 +496,7 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     if (options.objective == Objective::Pareto) result.pareto = networkFront(result.units);
     if (cancelled) {
         result.status = core::Status::Cancelled;
-        result.message = "cancelled after " + std::to_string(done) + " of " + std::to_string(total) + " layers";
+        result.message = "cancelled after " + std::to_string(single.size()) + " of " + std::to_string(total) + " layers";
     } else if (result.status == core::Status::Optimal) {
         result.message = note + std::to_string(result.units.size()) + " units (" + std::to_string(views.size()) +
                          " layers), " + std::to_string(result.gpSolves) + " GPs";

@@ -61,6 +61,7 @@ struct PartitionOptions {
     int paretoPoints = 9;         // epsilon-constraint points per layer (3..101)
     double penaltyStart = 10, penaltyStep = 10, satisfaction = 0.99;
     int maxGpsPerSolve = 60;      // GPs per penalty loop
+    int threads = 0;              // layers solved at once; 0: every core
     // Called after each layer ("partitioned conv3 (4 of 20)"; the per-layer
     // solves fill the fraction up to 0.95) and before each fused chain
     // ("fusing from conv3"); return false to stop (status Cancelled).

@@ -17,7 +17,7 @@ using explore::OptionType;
 
 // Network fronts larger than this are thinned evenly along latency (the
 // message says so): a user compares tens or hundreds of points, not thousands.
-constexpr std::size_t kMaxFrontPoints = 1000;
+constexpr std::size_t kMaxFrontPoints = 200;
 // Partial fronts are kept exact up to this size; beyond, they are thinned and
 // the front is no longer exact (the message says so).
 constexpr std::size_t kMaxPartialFront = 20000;
@@ -87,14 +87,15 @@ public:
     }
 
     void run(const core::Network& network, const core::Platform& platform, const core::OptionValues& values,
-             const core::ProgressCallback& progress, core::Exploration& out) const override {
+             const explore::RunContext& context, core::Exploration& out) const override {
         PartitionOptions o;
         if (std::string error = optionsFromValues(values, o); !error.empty()) {
             out.status = core::Status::InvalidInput;
             out.message = std::move(error);
             return;
         }
-        o.progress = progress;
+        o.progress = context.progress;
+        o.threads = context.threads;
         toExploration(network, partitionNetwork(network, platform, o), out);
     }
 };

@@ -471,6 +471,7 @@ private slots:
             messages.emplace_back(message);
             return fractions.size() < 3;
         };
+        o.threads = 1;  // one layer at a time: the stop is exact
         const auto r = partitionNetwork(zoo("alexnet"), tx2(), o);
         QCOMPARE(r.status, core::Status::Cancelled);
         QCOMPARE(fractions.size(), std::size_t(3));
@@ -479,6 +480,45 @@ private slots:
         QVERIFY(fractions.front() > 0 && fractions.back() < 1);
         QVERIFY2(messages[0] == "partitioned features.0 (1 of 8)", messages[0].c_str());
         QVERIFY2(r.message.find("3 of 8") != std::string::npos, r.message.c_str());
+        // On every core, the layers finished before the stop are kept, in network order.
+        fractions.clear();
+        o.threads = 0;
+        const auto p = partitionNetwork(zoo("alexnet"), tx2(), o);
+        QCOMPARE(p.status, core::Status::Cancelled);
+        QVERIFY(p.units.size() >= 3 && p.units.size() < 8);
+    }
+
+    void layersAlikeAreSolvedOnce() {
+        // ResNet-50 repeats its bottleneck geometries: solved once each, the
+        // same figures for every layer alike, whatever the thread count.
+        PartitionOptions o;
+        o.method = Method::GroupedFilters;
+        o.threads = 1;
+        const auto one = partitionNetwork(zoo("resnet50"), tx2(), o);
+        o.threads = 4;
+        const auto many = partitionNetwork(zoo("resnet50"), tx2(), o);
+        QCOMPARE(one.units.size(), many.units.size());
+        QCOMPARE(one.latencyMs, many.latencyMs);
+        QCOMPARE(one.energyMj, many.energyMj);
+        QCOMPARE(one.gpSolves, many.gpSolves);
+        // layer2.1 and layer2.2 are the same bottleneck: the same split.
+        auto unit = [&](const std::string& name) {
+            for (const auto& u : many.units)
+                if (u.layers.front() == name) return u;
+            qFatal("no unit %s", name.c_str());
+        };
+        const auto a = unit("layer2.1.conv2"), b = unit("layer2.2.conv2");
+        QCOMPARE(a.rounded.latencyMs, b.rounded.latencyMs);
+        QCOMPARE(a.rounded.slices.size(), b.rounded.slices.size());
+        for (std::size_t i = 0; i < a.rounded.slices.size(); ++i) QCOMPARE(a.rounded.slices[i].share, b.rounded.slices[i].share);
+        // Fewer GPs than one solve per layer would need.
+        const auto single = partitionNetwork(zoo("resnet50"), tx2(), [] {
+            PartitionOptions s;
+            s.method = Method::GroupedFilters;
+            s.layer = "layer2.1.conv2";
+            return s;
+        }());
+        QVERIFY(many.gpSolves < single.gpSolves * static_cast<int>(many.units.size()) / 2);
     }
 
     void optionsValidation_data() {

@@ -1,0 +1,83 @@
+#pragma once
+// The exploration store: one SQLite file (through SQLite's C API) holding
+// explorations, their inputs and their design points in a normalised schema,
+// with every point's KPIs in columns so that filtering and sorting many
+// points is a query. Reopening an exploration gives back exactly what was
+// saved. Schema, migrations and concurrency: docs/explorations.md.
+//
+// Opening or using a store is an I/O edge: problems (not a Tessera database,
+// a newer schema, a read-only, locked or corrupt file) throw FormatError
+// "<file>: <what is wrong>", and change nothing in the file.
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/explore/exploration.h"
+#include "core/types.h"
+
+namespace tessera::core {
+
+// What `list` reports of an exploration.
+struct ExplorationSummary {
+    std::int64_t id = 0;
+    std::string name;
+    std::string network;
+    std::string platform;
+    std::string strategy;
+    std::int64_t points = 0;
+    std::string created;
+    Status status = Status::Optimal;
+    std::vector<std::string> tags;  // sorted
+};
+
+// Which explorations `list` reports; empty fields match everything.
+struct ExplorationFilter {
+    std::string network;
+    std::string strategy;
+    std::string tag;
+};
+
+class ExplorationStore {
+public:
+    // The schema version this build writes (PRAGMA user_version).
+    static constexpr int kSchemaVersion = 2;
+
+    // $XDG_DATA_HOME/tessera/explorations.sqlite, else
+    // ~/.local/share/tessera/explorations.sqlite.
+    static std::filesystem::path defaultPath();
+
+    // Opens the database at `file`, creating it (and its folder) when absent
+    // and migrating an older schema in one transaction. With readOnly, a
+    // missing file is an error and nothing is ever written.
+    explicit ExplorationStore(const std::filesystem::path& file, bool readOnly = false);
+    ~ExplorationStore();
+    ExplorationStore(ExplorationStore&&) noexcept;
+    ExplorationStore& operator=(ExplorationStore&&) noexcept;
+    ExplorationStore(const ExplorationStore&) = delete;
+    ExplorationStore& operator=(const ExplorationStore&) = delete;
+
+    const std::filesystem::path& path() const;
+
+    // Saves `exploration` as a new one (its id is ignored) in one
+    // transaction and returns the new id. Another process may save into the
+    // same file at the same time (WAL, busy timeout).
+    std::int64_t save(const Exploration& exploration);
+    // The exploration as saved, id included; nullopt when there is none.
+    std::optional<Exploration> load(std::int64_t id) const;
+    // Summaries, newest first.
+    std::vector<ExplorationSummary> list(const ExplorationFilter& filter = {}) const;
+    // false when there is no exploration `id`.
+    bool rename(std::int64_t id, const std::string& name);
+    bool addTag(std::int64_t id, const std::string& tag);
+    bool remove(std::int64_t id);
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace tessera::core
