@@ -88,5 +88,6 @@ int runTagCommand(const std::vector<std::string>& argv, CliStreams io);
 int runDeleteCommand(const std::vector<std::string>& argv, CliStreams io);
 int runExportCommand(const std::vector<std::string>& argv, CliStreams io);
 int runMergeCommand(const std::vector<std::string>& argv, CliStreams io);
+int runPointsCommand(const std::vector<std::string>& argv, CliStreams io);
 
 }  // namespace tessera::cli

@@ -347,6 +347,73 @@ int runExportCommand(const std::vector<std::string>& argv, CliStreams io) {
     return kExitOk;
 }
 
+int runPointsCommand(const std::vector<std::string>& argv, CliStreams io) {
+    Args args("tessera-cli points [--strategy S] [--network N] [--feasible] [--no-baselines] [--max-latency MS] "
+              "[--max-energy MJ] [--sort latency|energy] [--limit N] [--db FILE] [--json]",
+              "The design points of every stored exploration that pass the filters, sorted by latency then energy\n"
+              "(or energy then latency): a query on the database's KPI columns.",
+              {kDbOption,
+               {"strategy", "S", "Only points of this strategy"},
+               {"network", "N", "Only points of this network (its name)"},
+               {"feasible", "", "Only feasible points"},
+               {"no-baselines", "", "Leave the baselines out"},
+               {"max-latency", "MS", "Only points at most this fast (ms)"},
+               {"max-energy", "MJ", "Only points using at most this energy (mJ)"},
+               {"sort", "KPI", "latency (default: latency, then energy) or energy"},
+               {"limit", "N", "At most N points (default 50)"},
+               {"json", "", "Print one JSON array"}});
+    if (auto rc = parseOrReport(args, argv, io)) return *rc;
+    auto usage = [&](const std::string& message) {
+        io.err << "tessera-cli points: " << message << "\n";
+        return kExitUsage;
+    };
+    if (!args.positionals().empty()) return usage("unexpected argument '" + args.positionals()[0] + "' (see --help)");
+    core::PointQuery q;
+    q.strategy = args.value("strategy").value_or("");
+    q.network = args.value("network").value_or("");
+    q.feasibleOnly = args.flag("feasible");
+    q.includeBaselines = !args.flag("no-baselines");
+    q.limit = 50;
+    for (const auto& [name, target] : {std::pair{"max-latency", &q.maxLatencyMs}, std::pair{"max-energy", &q.maxEnergyMj}})
+        if (auto v = args.value(name)) {
+            const auto x = parseNumber(*v);
+            if (!x || !(*x >= 0)) return usage(std::string("--") + name + " must be a non-negative number, got '" + *v + "'");
+            *target = *x;
+        }
+    if (auto v = args.value("sort")) {
+        if (*v == "energy") q.order = core::PointQuery::Order::EnergyThenLatency;
+        else if (*v != "latency") return usage("--sort must be latency or energy, got '" + *v + "'");
+    }
+    if (auto v = args.value("limit")) {
+        const auto x = parseNumber(*v);
+        if (!x || *x < 1 || *x != std::floor(*x) || *x > 1e9) return usage("--limit must be a whole number >= 1, got '" + *v + "'");
+        q.limit = static_cast<std::size_t>(*x);
+    }
+    const std::filesystem::path file = args.value("db") ? std::filesystem::path(*args.value("db")) : core::ExplorationStore::defaultPath();
+    std::vector<core::PointSummary> rows;
+    if (std::filesystem::exists(file) || args.value("db")) rows = core::ExplorationStore(file, true).queryPoints(q);
+    if (args.flag("json")) {
+        json list = json::array();
+        for (const auto& p : rows)
+            list.push_back({{"exploration", p.exploration}, {"point", p.index}, {"label", p.label}, {"strategy", p.strategy},
+                            {"network", p.network}, {"status", core::statusName(p.status)},
+                            {"latency_ms", std::isfinite(p.latencyMs) ? json(p.latencyMs) : json(nullptr)},
+                            {"energy_mj", std::isfinite(p.energyMj) ? json(p.energyMj) : json(nullptr)},
+                            {"power_w", std::isfinite(p.powerW) ? json(p.powerW) : json(nullptr)}, {"feasible", p.feasible},
+                            {"baseline", p.baseline}, {"on_front", p.onFront}});
+        io.out << list.dump(1) << "\n";
+        return kExitOk;
+    }
+    std::vector<std::vector<std::string>> table;
+    for (const auto& p : rows)
+        table.push_back({std::to_string(p.exploration) + ":" + std::to_string(p.index), p.network, p.strategy, p.label,
+                         kpi(p.latencyMs), kpi(p.energyMj), kpi(p.powerW, 3), p.feasible ? "yes" : "no",
+                         p.baseline ? "baseline" : p.onFront ? "front" : ""});
+    io.out << renderTable({"ID:K", "network", "strategy", "label", "latency ms", "energy mJ", "power W", "feasible", ""}, table,
+                          {4, 5, 6});
+    return kExitOk;
+}
+
 namespace {
 
 // What makes two explorations the same run: their inputs' hashes, the

@@ -32,6 +32,7 @@ const std::map<std::string, CommandEntry>& commands() {
         {"delete", {tessera::cli::runDeleteCommand, "delete a stored exploration"}},
         {"export", {tessera::cli::runExportCommand, "write an exploration's points as CSV or JSON"}},
         {"merge", {tessera::cli::runMergeCommand, "merge exploration databases (sweep shards)"}},
+        {"points", {tessera::cli::runPointsCommand, "query design points across explorations by their KPIs"}},
     };
     return table;
 }

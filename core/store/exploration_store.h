@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <memory>
 #include <optional>
 #include <string>
@@ -39,6 +40,31 @@ struct ExplorationFilter {
     std::string network;
     std::string strategy;
     std::string tag;
+};
+
+// Which design points queryPoints returns, across every exploration.
+struct PointQuery {
+    std::string strategy;          // empty: any
+    std::string network;           // the network's name; empty: any
+    bool feasibleOnly = false;
+    bool includeBaselines = true;
+    double maxLatencyMs = std::numeric_limits<double>::infinity();  // a point without the KPI never passes a finite bound
+    double maxEnergyMj = std::numeric_limits<double>::infinity();
+    enum class Order { LatencyThenEnergy, EnergyThenLatency };
+    Order order = Order::LatencyThenEnergy;  // points without the first KPI last
+    std::size_t limit = 1000;      // at most this many rows
+};
+
+// One design point as queryPoints reports it (the KPIs; load() for the rest).
+struct PointSummary {
+    std::int64_t exploration = 0;  // its exploration's id
+    std::int64_t index = 0;        // its index K in that exploration
+    std::string label;
+    std::string strategy;
+    std::string network;
+    Status status = Status::Optimal;
+    double latencyMs = kNoValue, energyMj = kNoValue, powerW = kNoValue;
+    bool feasible = true, baseline = false, onFront = false;
 };
 
 class ExplorationStore {
@@ -73,6 +99,9 @@ public:
     // false when there is no exploration `id`.
     bool rename(std::int64_t id, const std::string& name);
     bool addTag(std::int64_t id, const std::string& tag);
+    // Design points of every exploration, filtered and sorted by the
+    // database (indexed KPI columns), not by reading explorations.
+    std::vector<PointSummary> queryPoints(const PointQuery& query) const;
     bool remove(std::int64_t id);
 
 private:

@@ -405,72 +405,117 @@ NetworkPartition partitionNetwork(const core::Network& net, const core::Platform
     }
     bool cancelled = single.size() < jobs.size();
 
-    // Fusable chains: a dynamic program per chain over groups of 1..maxFusedDepth convs.
+    // Fusable chains: a dynamic program per chain over groups of 1..maxFusedDepth
+    // convs. Every group of 2 or more is one GP solve; groups alike (the same
+    // ops, whatever their names) are solved once, all of them on every core,
+    // before the dynamic programs run.
     std::set<int> consumed;
     std::vector<std::pair<int, UnitResult>> ordered;  // first layer id -> unit
+    struct Chain {
+        std::vector<core::LayerId> convs;
+        std::vector<std::vector<ChainOp>> links;  // ops between convs[i] and convs[i+1]
+        std::map<std::pair<std::size_t, std::size_t>, std::size_t> groups;  // (start, end) -> index into groupSpecs
+    };
+    std::vector<Chain> chains;
+    std::vector<UnitSpec> groupSpecs;                   // one per distinct group
+    std::map<std::vector<std::int64_t>, std::size_t> groupIndex;
     if (fuse && !cancelled) {
         for (const auto& v : views) {
             if (v.fullyConnected || consumed.count(v.layer.value)) continue;
             // The chain starting here (only from a conv that no fusable path reaches).
-            std::vector<core::LayerId> convs = {v.layer};
-            std::vector<std::vector<ChainOp>> links;  // ops between convs[i] and convs[i+1]
+            Chain chain;
+            chain.convs = {v.layer};
             for (;;) {
-                auto path = pathToNextConv(net, convs.back());
+                auto path = pathToNextConv(net, chain.convs.back());
                 if (path.empty() || !single.count(path.back().layer.value) || consumed.count(path.back().layer.value)) break;
-                convs.push_back(path.back().layer);
-                links.push_back(std::move(path));
+                chain.convs.push_back(path.back().layer);
+                chain.links.push_back(std::move(path));
             }
-            for (auto id : convs) consumed.insert(id.value);
-            if (options.progress && !options.progress(kSingleShare, "fusing from " + net.layer(v.layer).name)) {
-                cancelled = true;
-                break;
-            }
-            const std::size_t n = convs.size();
-            std::vector<double> best(n + 1, kInf);
-            std::vector<std::size_t> from(n + 1, 0);
-            std::vector<std::map<std::size_t, UnitResult>> groups(n + 1);  // groups[end][start]
-            best[0] = 0;
-            for (std::size_t end = 1; end <= n; ++end) {
-                for (std::size_t len = 1; len <= std::min<std::size_t>(end, options.maxFusedDepth); ++len) {
-                    const std::size_t start = end - len;
-                    double cost;
-                    if (len == 1) {
-                        cost = value(single.at(convs[start].value), options.objective);
-                    } else {
-                        UnitSpec s;
-                        s.method = Method::Fused;
-                        s.ops.push_back(chainOp(net, convs[start]));
-                        for (std::size_t i = start; i + 1 < end; ++i)
-                            for (const auto& op : links[i]) s.ops.push_back(op);
-                        s.units = s.ops.back().conv.p;
-                        s.cut = "rows";
-                        s.variable = "rows";
-                        if (s.units < 2) continue;
-                        UnitResult g = detail::solveUnit(s, ctx);
-                        solvedGps += g.gpSolves;
-                        g.offeredMethods = {"fused"};
-                        cost = value(g, options.objective);
-                        groups[end].emplace(start, std::move(g));
+            for (auto id : chain.convs) consumed.insert(id.value);
+            const std::size_t n = chain.convs.size();
+            for (std::size_t end = 2; end <= n; ++end)
+                for (std::size_t len = 2; len <= std::min<std::size_t>(end, options.maxFusedDepth); ++len) {
+                    const std::size_t first = end - len;
+                    UnitSpec spec;
+                    spec.method = Method::Fused;
+                    spec.ops.push_back(chainOp(net, chain.convs[first]));
+                    for (std::size_t i = first; i + 1 < end; ++i)
+                        for (const auto& op : chain.links[i]) spec.ops.push_back(op);
+                    spec.units = spec.ops.back().conv.p;
+                    spec.cut = "rows";
+                    spec.variable = "rows";
+                    if (spec.units < 2) continue;
+                    std::vector<std::int64_t> key;
+                    for (const auto& op : spec.ops) {
+                        key.push_back(op.compute);
+                        key.push_back(op.kernelH);
+                        key.push_back(op.strideH);
+                        if (op.compute)
+                            for (std::int64_t x : geometryKey(net, op.conv)) key.push_back(x);
                     }
-                    if (best[start] + cost < best[end]) {
-                        best[end] = best[start] + cost;
-                        from[end] = start;
-                    }
+                    auto [it, added] = groupIndex.emplace(std::move(key), groupSpecs.size());
+                    if (added) groupSpecs.push_back(spec);
+                    chain.groups[{first, end}] = it->second;
                 }
-            }
-            std::vector<std::pair<std::size_t, std::size_t>> cuts;
-            for (std::size_t end = n; end > 0; end = from[end]) cuts.emplace_back(from[end], end);
-            std::reverse(cuts.begin(), cuts.end());
-            for (auto [start, end] : cuts) {
-                if (end - start == 1 || !groups[end].count(start)) {
-                    for (std::size_t i = start; i < end; ++i)
-                        ordered.emplace_back(convs[i].value, std::move(single.at(convs[i].value)));
+            chains.push_back(std::move(chain));
+        }
+    }
+    std::vector<UnitResult> groupResults(groupSpecs.size());
+    std::size_t groupsDone = 0;
+    const std::vector<bool> groupsSolved = parallel::parallelFor(
+        groupSpecs.size(), options.threads, [&](std::size_t i) { groupResults[i] = detail::solveUnit(groupSpecs[i], ctx); },
+        [&](std::size_t i) {
+            ++groupsDone;
+            return !options.progress ||
+                   options.progress(kSingleShare + (1 - kSingleShare) * static_cast<double>(groupsDone) /
+                                                       static_cast<double>(groupSpecs.size()),
+                                    "fused group " + groupSpecs[i].layerNames().front() + " .. " +
+                                        groupSpecs[i].layerNames().back() + " (" + std::to_string(groupsDone) + " of " +
+                                        std::to_string(groupSpecs.size()) + ")");
+        });
+    for (std::size_t i = 0; i < groupSpecs.size(); ++i)
+        if (groupsSolved[i]) solvedGps += groupResults[i].gpSolves;
+    if (std::find(groupsSolved.begin(), groupsSolved.end(), false) != groupsSolved.end()) cancelled = true;
+    for (Chain& chain : cancelled ? std::vector<Chain>{} : chains) {
+        const std::size_t n = chain.convs.size();
+        std::vector<double> best(n + 1, kInf);
+        std::vector<std::size_t> from(n + 1, 0);
+        best[0] = 0;
+        for (std::size_t end = 1; end <= n; ++end) {
+            for (std::size_t len = 1; len <= std::min<std::size_t>(end, options.maxFusedDepth); ++len) {
+                const std::size_t first = end - len;
+                double cost;
+                if (len == 1) {
+                    cost = value(single.at(chain.convs[first].value), options.objective);
                 } else {
-                    ordered.emplace_back(convs[start].value, std::move(groups[end].at(start)));
+                    auto g = chain.groups.find({first, end});
+                    if (g == chain.groups.end()) continue;
+                    cost = value(groupResults[g->second], options.objective);
+                }
+                if (best[first] + cost < best[end]) {
+                    best[end] = best[first] + cost;
+                    from[end] = first;
                 }
             }
         }
+        std::vector<std::pair<std::size_t, std::size_t>> cuts;
+        for (std::size_t end = n; end > 0; end = from[end]) cuts.emplace_back(from[end], end);
+        std::reverse(cuts.begin(), cuts.end());
+        for (auto [first, end] : cuts) {
+            if (end - first == 1) {
+                ordered.emplace_back(chain.convs[first].value, std::move(single.at(chain.convs[first].value)));
+            } else {
+                // The group's result with this group's own layer names.
+                UnitResult r = groupResults[chain.groups.at({first, end})];
+                std::vector<std::string> names;
+                for (std::size_t i = first; i < end; ++i) names.push_back(net.layer(chain.convs[i]).name);
+                r.layers = std::move(names);
+                r.offeredMethods = {"fused"};
+                ordered.emplace_back(chain.convs[first].value, std::move(r));
+            }
+        }
     }
+    if (cancelled) consumed.clear();  // a stopped run reports the single-layer results it has
     for (auto& [id, r] : single)
         if (!consumed.count(id)) ordered.emplace_back(id, std::move(r));
     std::stable_sort(ordered.begin(), ordered.end(), [](const auto& a, const auto& b) { return a.first < b.first; });

@@ -116,6 +116,25 @@ private slots:
         QCOMPARE(exported.at("points").size(), std::size_t(1));
         QCOMPARE(exported.at("points")[0], shown.at("points")[1]);
 
+        // Points across explorations, filtered and sorted by the database.
+        const json byEnergy = runJson({"points", "--no-baselines", "--feasible", "--sort", "energy", "--json"});
+        QVERIFY(!byEnergy.empty());
+        for (std::size_t i = 0; i < byEnergy.size(); ++i) {
+            QVERIFY(byEnergy[i].at("feasible").get<bool>() && !byEnergy[i].at("baseline").get<bool>());
+            if (i > 0 && !byEnergy[i].at("energy_mj").is_null())
+                QVERIFY(byEnergy[i - 1].at("energy_mj").get<double>() <= byEnergy[i].at("energy_mj").get<double>());
+        }
+        const json all = runJson({"points", "--json", "--limit", "1000"});
+        QCOMPARE(all.size(), std::size_t(9));  // 5 + 4
+        const double cut = all[4].at("latency_ms").get<double>();  // sorted by latency: the 5th fastest
+        const json fast = runJson({"points", "--max-latency", QString::number(cut, 'g', 17), "--json"});
+        std::size_t expected = 0;
+        for (const auto& p : all) expected += p.at("latency_ms").get<double>() <= cut ? 1 : 0;
+        QVERIFY(expected >= 5 && expected < all.size());
+        QCOMPARE(fast.size(), expected);
+        for (const auto& p : fast) QVERIFY(p.at("latency_ms").get<double>() <= cut);
+        QCOMPARE(runJson({"points", "--strategy", "algosel", "--json"}).size(), std::size_t(4));
+
         // delete asks on a terminal; a script must say --yes.
         const Run refused = cli({"delete", pid});
         QCOMPARE(refused.exitCode, 2);
