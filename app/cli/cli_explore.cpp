@@ -105,14 +105,6 @@ struct Combination {
     core::OptionValues values;
 };
 
-std::vector<std::string> splitList(const std::string& text) {
-    std::vector<std::string> out;
-    std::stringstream in(text);
-    for (std::string item; std::getline(in, item, ',');)
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
 std::string minutes(double seconds) {
     char buf[32];
     const long s = std::lround(seconds);

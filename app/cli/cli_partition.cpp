@@ -21,15 +21,6 @@ namespace {
 namespace part = solver::partition;
 namespace gp = solver::gp;
 
-std::vector<std::string> splitList(const std::string& s) {
-    std::vector<std::string> out;
-    std::stringstream in(s);
-    std::string item;
-    while (std::getline(in, item, ','))
-        if (!item.empty()) out.push_back(item);
-    return out;
-}
-
 // "a=0.3,b=0.5" -> map; false with a message naming the option on error.
 bool parseAssignments(const std::string& option, const std::string& text, std::map<std::string, double>& out,
                       std::string& error) {

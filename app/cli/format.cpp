@@ -31,6 +31,14 @@ std::string significant(double value, int digits) {
     return s.str();
 }
 
+std::vector<std::string> splitList(const std::string& text) {
+    std::vector<std::string> out;
+    std::stringstream in(text);
+    for (std::string item; std::getline(in, item, ',');)
+        if (!item.empty()) out.push_back(item);
+    return out;
+}
+
 std::optional<double> parseNumber(const std::string& text) {
     try {
         std::size_t used = 0;

@@ -14,6 +14,8 @@ std::string withThousands(std::int64_t value);
 std::string fixed(double value, int digits);
 // 10 significant digits by default; "inf" for infinity.
 std::string significant(double value, int digits = 10);
+// "a,b,,c" -> {"a", "b", "c"}: a comma-separated list, empty items dropped.
+std::vector<std::string> splitList(const std::string& text);
 // The whole of `text` as a number, nullopt when it is not one.
 std::optional<double> parseNumber(const std::string& text);
 // A plain-text table with a header row, columns padded to their widest cell;
