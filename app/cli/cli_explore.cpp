@@ -105,6 +105,20 @@ struct Combination {
     core::OptionValues values;
 };
 
+// `text` broken into lines of at most `width` characters, at spaces.
+std::string wrapped(std::string_view text, std::size_t width) {
+    std::string out, line;
+    std::istringstream words{std::string(text)};
+    for (std::string word; words >> word;) {
+        if (!line.empty() && line.size() + 1 + word.size() > width) {
+            out += line + "\n";
+            line.clear();
+        }
+        line += (line.empty() ? "" : " ") + word;
+    }
+    return out + line;
+}
+
 std::string minutes(double seconds) {
     char buf[32];
     const long s = std::lround(seconds);
@@ -141,7 +155,7 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
             io.err << "tessera-cli explore: --strategy: unknown strategy '" << *name << "' (one of " << strategyNames() << ")\n";
             return kExitUsage;
         }
-        summary = std::string(strategy->name()) + ": " + std::string(strategy->description()) +
+        summary = wrapped(std::string(strategy->name()) + ": " + std::string(strategy->description()), 100) +
                   "\n\nThe options after --json are the strategy's.";
         for (const auto& spec : strategy->options()) options.push_back({spec.name, valueName(spec.type), optionHelp(spec)});
     }
