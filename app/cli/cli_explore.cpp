@@ -36,12 +36,22 @@ std::string strategyNames() {
 }
 
 // The --strategy value in argv, before the full parse (its options depend on it).
+// The last one, as Args keeps the last value of an option given twice.
 std::optional<std::string> strategyArgument(const std::vector<std::string>& argv) {
+    std::optional<std::string> found;
     for (std::size_t i = 0; i < argv.size(); ++i) {
-        if (argv[i] == "--strategy" && i + 1 < argv.size()) return argv[i + 1];
-        if (argv[i].rfind("--strategy=", 0) == 0) return argv[i].substr(11);
+        if (argv[i] == "--strategy" && i + 1 < argv.size()) found = argv[i + 1];
+        if (argv[i].rfind("--strategy=", 0) == 0) found = argv[i].substr(11);
     }
-    return std::nullopt;
+    return found;
+}
+
+// A whole number made of digits only, within [lo, hi].
+std::optional<long long> wholeNumber(const std::string& text, long long lo, long long hi) {
+    if (text.empty() || text.size() > 18 || text.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
+    const long long v = std::stoll(text);
+    if (v < lo || v > hi) return std::nullopt;
+    return v;
 }
 
 std::string optionHelp(const explore::OptionSpec& spec) {
@@ -180,6 +190,8 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
         const auto values = eq == std::string::npos ? std::vector<std::string>{} : splitList(sweep.substr(eq + 1));
         if (eq == std::string::npos || name.empty() || values.empty())
             return usageError("--sweep: expected NAME=V1,V2,..., got '" + sweep + "'");
+        if (name == "network" || name == "platform")
+            return usageError("--sweep " + name + ": networks and platforms are swept by listing them: --" + name + " A,B");
         for (const auto& [g, value] : given)
             if (g == name) return usageError("--sweep " + name + ": also given as --" + name + "; give one or the other");
         for (const auto& [a, vs] : axes)
@@ -204,33 +216,30 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
         auto all = given;
         all.insert(all.end(), c.swept.begin(), c.swept.end());
         explore::ParsedOptions parsed = explore::parseOptions(strategy->options(), all);
+        if (parsed.error.empty()) parsed.error = strategy->checkOptions(parsed.values);
         if (!parsed.error.empty()) return usageError(parsed.error);
         c.values = std::move(parsed.values);
     }
     if (auto shard = args.value("shard")) {
         const auto slash = shard->find('/');
-        long long k = 0, n = 0;
-        try {
-            k = std::stoll(shard->substr(0, slash));
-            n = std::stoll(shard->substr(slash + 1));
-        } catch (const std::exception&) {
-            n = 0;
-        }
-        if (slash == std::string::npos || n < 1 || k < 1 || k > n) return usageError("--shard must be K/N with 1 <= K <= N, got '" + *shard + "'");
+        const auto n = slash == std::string::npos ? std::nullopt : wholeNumber(shard->substr(slash + 1), 1, 1'000'000);
+        const auto k = n ? wholeNumber(shard->substr(0, slash), 1, *n) : std::nullopt;
+        if (!k) return usageError("--shard must be K/N with 1 <= K <= N, got '" + *shard + "'");
         std::vector<Combination> mine;
         for (std::size_t i = 0; i < grid.size(); ++i)
-            if (static_cast<long long>(i % static_cast<std::size_t>(n)) == k - 1) mine.push_back(std::move(grid[i]));
+            if (static_cast<long long>(i % static_cast<std::size_t>(*n)) == *k - 1) mine.push_back(std::move(grid[i]));
         grid = std::move(mine);
     }
     int jobs = 0;
     if (auto j = args.value("jobs")) {
-        const auto v = parseNumber(*j);
-        if (!v || *v < 1 || *v > 1024 || *v != std::floor(*v)) return usageError("--jobs must be a whole number in 1..1024, got '" + *j + "'");
+        const auto v = wholeNumber(*j, 1, 1024);
+        if (!v) return usageError("--jobs must be a whole number in 1..1024, got '" + *j + "'");
         jobs = static_cast<int>(*v);
     }
+    if (auto name = args.value("name"); name && name->empty()) return usageError("--name must not be empty");
 
-    // Inputs are opened once each, before anything runs, so a bad one stops the sweep early.
-    core::ExplorationStore store = openStore(args.value("db"));
+    // Inputs are opened once each, before anything runs, so a bad one stops
+    // the sweep early; the database after them, so a bad input creates none.
     std::map<std::string, core::Network> networks;
     std::map<std::string, core::Platform> platforms;
     for (const auto& c : grid) {
@@ -241,26 +250,42 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
         }
         if (!platforms.count(c.platform)) platforms.emplace(c.platform, core::openPlatform(c.platform));
     }
+    core::ExplorationStore store = openStore(args.value("db"));
+    if (!store.writable()) {
+        io.err << "tessera-cli explore: " << store.path().string()
+               << ": cannot be written (read-only), so nothing was run; choose another with --db\n";
+        return kExitFailure;
+    }
 
     const bool sweep = grid.size() != 1 || !axes.empty() || args.value("shard");
     const bool terminal = !args.flag("json") && isatty(STDERR_FILENO);
+    // A sweep keeps only what it reports of each exploration once it is saved.
+    struct Saved {
+        std::int64_t id = 0;  // 0: not saved (invalid for the strategy)
+        std::size_t points = 0;
+        core::Status status = core::Status::Optimal;
+        std::string message;
+        double seconds = 0;
+    };
     std::vector<core::Exploration> results(grid.size());
-    std::vector<std::int64_t> ids(grid.size(), 0);
+    std::vector<Saved> saved(grid.size());
     int invalid = 0;
     auto finish = [&](std::size_t i) {
         core::Exploration& e = results[i];
+        saved[i] = {0, e.points.size(), e.status, e.message, e.seconds};
         if (e.status == core::Status::InvalidInput) {
             std::istringstream lines(e.message);
             for (std::string line; std::getline(lines, line);)
                 io.err << "tessera-cli explore: " << (sweep ? grid[i].network + " on " + grid[i].platform + ": " : "") << line << "\n";
             ++invalid;
-            return;
+        } else {
+            if (auto name = args.value("name")) e.name = *name;
+            for (std::size_t a = 0; a < grid[i].swept.size(); ++a)
+                e.name += (a == 0 ? " " : ", ") + grid[i].swept[a].first + "=" + grid[i].swept[a].second;
+            for (const auto& tag : args.values("tag")) e.tags.push_back(tag);
+            e.id = saved[i].id = store.save(e);
         }
-        if (auto name = args.value("name")) e.name = *name;
-        for (const auto& [axis, value] : grid[i].swept) e.name += (e.name.back() == ')' && axis == grid[i].swept.front().first ? " " : ", ") + axis + "=" + value;
-        for (const auto& tag : args.values("tag")) e.tags.push_back(tag);
-        ids[i] = store.save(e);
-        e.id = ids[i];
+        if (sweep) e = core::Exploration{};
     };
     if (!sweep) {
         ProgressLine progress(terminal);
@@ -277,12 +302,15 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
         // gives the same ids.
         std::vector<bool> finished(grid.size(), false);
         std::size_t nextToSave = 0;
+        // Fewer combinations than cores: each gets the cores left over.
+        const int cores = solver::parallel::threadCount(jobs);
+        const int perItem = std::max(1, cores / static_cast<int>(std::min<std::size_t>(grid.size(), static_cast<std::size_t>(cores))));
         solver::parallel::parallelFor(
             grid.size(), jobs,
             [&](std::size_t i) {
                 const Combination& c = grid[i];
                 results[i] = explore::explore(*strategy, networks.at(c.network), c.network, platforms.at(c.platform), c.values,
-                                              {{}, 1});
+                                              {{}, perItem});
             },
             [&](std::size_t i) {
                 finished[i] = true;
@@ -299,26 +327,28 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
         for (std::size_t i = nextToSave; i < grid.size(); ++i)
             if (finished[i]) finish(i);
     }
-    if (invalid > 0 && !sweep) return kExitUsage;
+    // A set-up the strategy refuses (no overlay, an unknown device) is bad input: exit 1.
+    if (!sweep && invalid > 0) return kExitFailure;
+    const int rc = invalid > 0 ? kExitFailure : kExitOk;
 
     if (args.flag("json")) {
         if (!sweep) {
-            io.out << json{{"id", ids[0]}, {"points", results[0].points.size()}, {"status", core::statusName(results[0].status)},
+            io.out << json{{"id", saved[0].id}, {"points", saved[0].points}, {"status", core::statusName(saved[0].status)},
                            {"db", store.path().string()}}
                           .dump(1)
                    << "\n";
-        } else {
-            json list = json::array();
-            for (std::size_t i = 0; i < grid.size(); ++i) {
-                if (ids[i] == 0) continue;
-                json swept = json::object();
-                for (const auto& [axis, value] : grid[i].swept) swept[axis] = value;
-                list.push_back({{"id", ids[i]}, {"network", grid[i].network}, {"platform", grid[i].platform}, {"sweep", swept},
-                                {"points", results[i].points.size()}, {"status", core::statusName(results[i].status)}});
-            }
-            io.out << json{{"db", store.path().string()}, {"explorations", list}}.dump(1) << "\n";
+            return rc;
         }
-        return invalid > 0 ? kExitUsage : kExitOk;
+        json list = json::array();
+        for (std::size_t i = 0; i < grid.size(); ++i) {
+            json swept = json::object();
+            for (const auto& [axis, value] : grid[i].swept) swept[axis] = value;
+            list.push_back({{"id", saved[i].id ? json(saved[i].id) : json(nullptr)}, {"network", grid[i].network},
+                            {"platform", grid[i].platform}, {"sweep", swept}, {"points", saved[i].points},
+                            {"status", core::statusName(saved[i].status)}});
+        }
+        io.out << json{{"db", store.path().string()}, {"explorations", list}}.dump(1) << "\n";
+        return rc;
     }
     if (!sweep) {
         const core::Exploration& e = results[0];
@@ -326,20 +356,20 @@ int runExploreCommand(const std::vector<std::string>& argv, CliStreams io) {
                << core::statusName(e.status) << " (" << e.message << "), " << fixed(e.seconds, 2) << " s\n"
                << "saved in " << store.path().string() << "\n\n";
         printPointTable(io.out, e, 25);
-        return kExitOk;
+        return rc;
     }
     std::vector<std::vector<std::string>> rows;
     for (std::size_t i = 0; i < grid.size(); ++i) {
-        if (ids[i] == 0) continue;
+        if (saved[i].id == 0) continue;
         std::string swept;
         for (const auto& [axis, value] : grid[i].swept) swept += (swept.empty() ? "" : " ") + axis + "=" + value;
-        rows.push_back({std::to_string(ids[i]), grid[i].network, grid[i].platform, swept.empty() ? "-" : swept,
-                        std::to_string(results[i].points.size()), std::string(core::statusName(results[i].status)),
-                        fixed(results[i].seconds, 2)});
+        rows.push_back({std::to_string(saved[i].id), grid[i].network, grid[i].platform, swept.empty() ? "-" : swept,
+                        std::to_string(saved[i].points), std::string(core::statusName(saved[i].status)), fixed(saved[i].seconds, 2)});
     }
+    if (rows.empty()) return rc;  // nothing saved: the reasons are on stderr
     io.out << rows.size() << " exploration(s) saved in " << store.path().string() << "\n\n"
            << renderTable({"id", "network", "platform", "sweep", "points", "status", "seconds"}, rows, {0, 4, 6});
-    return invalid > 0 ? kExitUsage : kExitOk;
+    return rc;
 }
 
 }  // namespace tessera::cli

@@ -98,6 +98,15 @@ int noSuchExploration(const std::string& command, std::int64_t id, const core::E
     return kExitFailure;
 }
 
+// Whether there is a database to read: the default one may not exist yet,
+// and an empty file is an empty database (list nothing); a file named with
+// --db that does not exist is an error the store reports.
+bool hasDatabase(const std::filesystem::path& file, bool named) {
+    std::error_code ec;
+    if (!std::filesystem::exists(file, ec)) return named;
+    return !(std::filesystem::is_regular_file(file, ec) && std::filesystem::file_size(file, ec) == 0);
+}
+
 const Args::Option kDbOption{"db", "FILE", "Exploration database (default: " + defaultDatabaseText() + ")"};
 
 void printExploration(std::ostream& out, const core::Exploration& e) {
@@ -156,7 +165,7 @@ int runListCommand(const std::vector<std::string>& argv, CliStreams io) {
     }
     const std::filesystem::path file = args.value("db") ? std::filesystem::path(*args.value("db")) : core::ExplorationStore::defaultPath();
     std::vector<core::ExplorationSummary> rows;
-    if (std::filesystem::exists(file) || args.value("db"))
+    if (hasDatabase(file, args.value("db").has_value()))
         rows = core::ExplorationStore(file, true).list({args.value("network").value_or(""), args.value("strategy").value_or(""),
                                                         args.value("tag").value_or("")});
     if (args.flag("json")) {
@@ -191,8 +200,11 @@ int runShowCommand(const std::vector<std::string>& argv, CliStreams io) {
     if (auto k = c.args.value("point")) {
         const auto found = parseIndex(*k, e->points.size());
         if (!found) {
-            io.err << "tessera-cli show: --point must be a point index in 0.." << static_cast<long long>(e->points.size()) - 1
-                   << " of exploration " << c.id << ", got '" << *k << "'\n";
+            if (e->points.empty())
+                io.err << "tessera-cli show: exploration " << c.id << " has no design points\n";
+            else
+                io.err << "tessera-cli show: --point must be a point index in 0.." << e->points.size() - 1 << " of exploration "
+                       << c.id << ", got '" << *k << "'\n";
             return kExitUsage;
         }
         const std::size_t point = *found;
@@ -327,6 +339,8 @@ int runExportCommand(const std::vector<std::string>& argv, CliStreams io) {
     if (!e) return noSuchExploration("export", c.id, store, io);
     std::vector<std::size_t> points;
     if (auto list = c.args.value("points")) {
+        if (e->points.empty()) return usage("exploration " + std::to_string(c.id) + " has no design points");
+        if (splitList(*list).empty()) return usage("--points: give point indices, e.g. --points 0,2");
         std::stringstream in(*list);
         for (std::string item; std::getline(in, item, ',');) {
             const auto k = parseIndex(item, e->points.size());
@@ -386,12 +400,12 @@ int runPointsCommand(const std::vector<std::string>& argv, CliStreams io) {
     }
     if (auto v = args.value("limit")) {
         const auto x = parseNumber(*v);
-        if (!x || *x < 1 || *x != std::floor(*x) || *x > 1e9) return usage("--limit must be a whole number >= 1, got '" + *v + "'");
+        if (!x || *x < 1 || *x != std::floor(*x) || *x > 1e9) return usage("--limit must be a whole number in 1..1000000000, got '" + *v + "'");
         q.limit = static_cast<std::size_t>(*x);
     }
     const std::filesystem::path file = args.value("db") ? std::filesystem::path(*args.value("db")) : core::ExplorationStore::defaultPath();
     std::vector<core::PointSummary> rows;
-    if (std::filesystem::exists(file) || args.value("db")) rows = core::ExplorationStore(file, true).queryPoints(q);
+    if (hasDatabase(file, args.value("db").has_value())) rows = core::ExplorationStore(file, true).queryPoints(q);
     if (args.flag("json")) {
         json list = json::array();
         for (const auto& p : rows)
@@ -416,12 +430,16 @@ int runPointsCommand(const std::vector<std::string>& argv, CliStreams io) {
 
 namespace {
 
-// What makes two explorations the same run: their inputs' hashes, the
-// strategy and every option value.
+// What makes two explorations the same run (a copy, e.g. a shard merged
+// twice): their inputs' hashes, the strategy, every option value, the tool
+// and solver versions, the seed and the time it was made. Runs of the same
+// inputs at other times or by other versions are kept.
 std::string identity(const core::Exploration& e) {
     json options = json::object();
     for (const auto& [name, value] : e.options) options[name] = core::optionValueText(value);
-    return e.inputs.networkHash + "|" + e.inputs.platformHash + "|" + e.strategy + "|" + options.dump();
+    return json::array({e.inputs.networkHash, e.inputs.platformHash, e.strategy, options.dump(), e.inputs.toolVersion,
+                        e.inputs.solverVersion, std::to_string(e.inputs.seed), e.created})
+        .dump();
 }
 
 }  // namespace
@@ -429,8 +447,8 @@ std::string identity(const core::Exploration& e) {
 int runMergeCommand(const std::vector<std::string>& argv, CliStreams io) {
     Args args("tessera-cli merge A.sqlite B.sqlite ... -o OUT.sqlite [--json]",
               "Merge exploration databases (e.g. the shards of a sweep, see docs/explorations.md) into OUT,\n"
-              "created when absent: every exploration gets a new id in OUT; one already there (the same\n"
-              "network and platform hashes, strategy and options) is skipped.",
+              "created when absent: every exploration gets a new id in OUT; a copy of one already there (the\n"
+              "same inputs, strategy, options, versions and creation time) is skipped.",
               {{"output", "FILE", "The database to merge into (required)", 'o'}, {"json", "", "Print one JSON document"}});
     if (auto rc = parseOrReport(args, argv, io)) return *rc;
     auto usage = [&](const std::string& message) {

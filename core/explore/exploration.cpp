@@ -69,7 +69,10 @@ ExplorationInputs inputsFromJson(const JsonReader& r, const json& j) {
     in.platformHash = r.string(r.required(j, "platform_hash"), "platform_hash");
     in.toolVersion = r.stringMember(j, "tool_version", false);
     in.solverVersion = r.stringMember(j, "solver_version", false);
-    if (const json* seed = JsonReader::find(j, "seed")) in.seed = static_cast<std::uint64_t>(r.integer(*seed, "seed", 0));
+    if (const json* seed = JsonReader::find(j, "seed")) {
+        // The whole uint64 range: JSON keeps it unsigned above 2^63.
+        in.seed = seed->is_number_unsigned() ? seed->get<std::uint64_t>() : static_cast<std::uint64_t>(r.integer(*seed, "seed", 0));
+    }
     if (const json* d = JsonReader::find(j, "network_document")) in.networkDocument = *d;
     if (const json* d = JsonReader::find(j, "platform_document")) in.platformDocument = *d;
     return in;

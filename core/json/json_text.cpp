@@ -3,7 +3,9 @@
 
 #include "core/json/json_text.h"
 
+#include <cerrno>
 #include <cstdio>
+#include <cstring>
 #include <fstream>
 #include <set>
 #include <system_error>
@@ -104,7 +106,14 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text) {
     const auto tmp = std::filesystem::path(path.string() + ".tmp");
     {
         std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-        if (!out) throw FormatError(path.string() + ": cannot open for writing");
+        if (!out) {
+            std::error_code ec;
+            const auto folder = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
+            const std::string why = !std::filesystem::is_directory(folder, ec) ? "no folder " + folder.string()
+                                    : std::filesystem::is_directory(path, ec) ? "it is a folder"
+                                                                               : std::strerror(errno);
+            throw FormatError(path.string() + ": cannot open for writing (" + why + ")");
+        }
         out << text;
         out.flush();
         if (!out) throw FormatError(path.string() + ": write error");
@@ -112,8 +121,9 @@ void writeTextFile(const std::filesystem::path& path, const std::string& text) {
     std::error_code ec;
     std::filesystem::rename(tmp, path, ec);
     if (ec) {
+        const std::string why = ec.message();
         std::filesystem::remove(tmp, ec);
-        throw FormatError(path.string() + ": cannot replace the file: " + ec.message());
+        throw FormatError(path.string() + ": cannot replace the file: " + why);
     }
 }
 

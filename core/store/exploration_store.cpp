@@ -455,6 +455,8 @@ std::vector<ExplorationSummary> ExplorationStore::list(const ExplorationFilter& 
     });
 }
 
+bool ExplorationStore::writable() const { return !m_impl->opened.readOnly; }
+
 std::vector<PointSummary> ExplorationStore::queryPoints(const PointQuery& q) const {
     Impl& d = *m_impl;
     const bool byLatency = q.order == PointQuery::Order::LatencyThenEnergy;

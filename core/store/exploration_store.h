@@ -87,6 +87,9 @@ public:
     ExplorationStore& operator=(const ExplorationStore&) = delete;
 
     const std::filesystem::path& path() const;
+    // false when the store was opened read-only or the file cannot be
+    // written (save, rename, addTag and remove would throw).
+    bool writable() const;
 
     // Saves `exploration` as a new one (its id is ignored) in one
     // transaction and returns the new id. Another process may save into the

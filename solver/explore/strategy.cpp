@@ -190,7 +190,9 @@ core::Exploration explore(const Strategy& strategy, const core::Network& network
     in.platformHash = platform.hash();
     in.toolVersion = std::string(core::toolVersion());
     in.solverVersion = std::string(strategy.version());
-    if (std::string error = validateOptions(strategy.options(), options); !error.empty()) {
+    std::string error = validateOptions(strategy.options(), options);
+    if (error.empty()) error = strategy.checkOptions(options);
+    if (!error.empty()) {
         e.status = core::Status::InvalidInput;
         e.message = std::move(error);
     } else {

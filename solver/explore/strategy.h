@@ -61,6 +61,10 @@ public:
     virtual std::string_view description() const = 0;  // one paragraph
     virtual std::string_view version() const = 0;      // model and solver version, recorded with every exploration
     virtual const OptionSchema& options() const = 0;
+    // Problems with options the schema accepted that only the strategy can
+    // see without running (the syntax of a list option), one line each,
+    // naming the option; empty when there are none.
+    virtual std::string checkOptions(const core::OptionValues&) const { return {}; }
     // Fills out.points, out.status and out.message from options that
     // validateOptions accepted; explore() fills everything else. Outcomes,
     // infeasible or cancelled included, are results, never exceptions.
@@ -72,8 +76,9 @@ public:
 const std::vector<const Strategy*>& strategies();
 const Strategy* findStrategy(std::string_view name);
 
-// Runs `strategy` on an analysed network: validates the options (an invalid
-// set gives Status::InvalidInput with the message, and no points), records
+// Runs `strategy` on an analysed network: validates the options (schema and
+// checkOptions; an invalid set gives Status::InvalidInput with the message,
+// and no points), records
 // the inputs with their hashes and the versions, times the run and marks the
 // non-dominated points. `networkSpec` is the network as the user named it.
 core::Exploration explore(const Strategy& strategy, const core::Network& network, const std::string& networkSpec,

@@ -4,6 +4,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <deque>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -24,12 +25,26 @@ std::vector<bool> parallelFor(std::size_t count, int threads, const std::functio
     std::mutex mutex;
     std::condition_variable finished;
     std::deque<std::size_t> done;  // completed, not yet reported
+    std::exception_ptr failure;    // the first exception of a work item or a report
+    auto fail = [&](std::exception_ptr e) {
+        {
+            std::lock_guard lock(mutex);
+            if (!failure) failure = std::move(e);
+        }
+        stop = true;
+        finished.notify_one();
+    };
     auto loop = [&] {
         for (;;) {
             if (stop.load()) return;
             const std::size_t i = next.fetch_add(1);
             if (i >= count) return;
-            work(i);
+            try {
+                work(i);
+            } catch (...) {
+                fail(std::current_exception());
+                return;
+            }
             {
                 std::lock_guard lock(mutex);
                 done.push_back(i);
@@ -44,7 +59,7 @@ std::vector<bool> parallelFor(std::size_t count, int threads, const std::functio
             completed[i] = true;
             if (!onDone(i)) stop = true;
         }
-        return completed;
+        return completed;  // exceptions propagate as they are: no thread to join
     }
     // The workers compute; the calling thread only reports (it sleeps meanwhile).
     std::vector<std::thread> pool;
@@ -52,19 +67,33 @@ std::vector<bool> parallelFor(std::size_t count, int threads, const std::functio
     std::size_t reported = 0;
     for (;;) {
         std::unique_lock lock(mutex);
-        finished.wait(lock, [&] { return !done.empty() || (stop.load() && reported == std::min(count, next.load())); });
+        finished.wait(lock, [&] {
+            return !done.empty() || (stop.load() && reported == std::min(count, next.load())) || failure;
+        });
+        if (failure) {
+            // A worker or a report threw: stop, let the workers finish, rethrow here.
+            stop = true;
+            lock.unlock();
+            for (auto& t : pool) t.join();
+            std::rethrow_exception(failure);
+        }
         while (!done.empty()) {
             const std::size_t i = done.front();
             done.pop_front();
             lock.unlock();
             completed[i] = true;
             ++reported;
-            if (!stop.load() && !onDone(i)) stop = true;
+            try {
+                if (!stop.load() && !onDone(i)) stop = true;
+            } catch (...) {
+                fail(std::current_exception());
+            }
             lock.lock();
         }
         if (reported == count || (stop.load() && reported == std::min(count, next.load()))) break;
     }
     for (auto& t : pool) t.join();
+    if (failure) std::rethrow_exception(failure);
     // Items that finished after the last report (stopped runs) are kept.
     for (std::size_t i : done) completed[i] = true;
     return completed;

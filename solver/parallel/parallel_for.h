@@ -16,7 +16,9 @@ int threadCount(int requested);
 // core), handing items out in index order. After each item completes, the
 // calling thread runs onDone(i), in completion order, never concurrently;
 // when it returns false no further item is started (those running finish).
-// work must not throw. Returns which items completed.
+// When work or onDone throws, no further item is started, the running ones
+// finish and the first exception is rethrown on the calling thread.
+// Returns which items completed.
 std::vector<bool> parallelFor(std::size_t count, int threads, const std::function<void(std::size_t)>& work,
                               const std::function<bool(std::size_t)>& onDone);
 

@@ -86,6 +86,11 @@ public:
         return schema;
     }
 
+    std::string checkOptions(const core::OptionValues& values) const override {
+        PartitionOptions o;
+        return optionsFromValues(values, o);
+    }
+
     void run(const core::Network& network, const core::Platform& platform, const core::OptionValues& values,
              const explore::RunContext& context, core::Exploration& out) const override {
         PartitionOptions o;

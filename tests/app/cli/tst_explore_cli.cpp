@@ -166,8 +166,29 @@ private slots:
         QVERIFY2(foreign.err.contains("--objective"), qPrintable(foreign.err));
         const Run noOverlay = cli({"explore", "--network", "alexnet", "--platform", "desktop_ryzen7950x_rtx4090", "--strategy",
                                    "algosel"});
-        QCOMPARE(noOverlay.exitCode, 2);
+        QCOMPARE(noOverlay.exitCode, 1);  // a set-up the strategy refuses is bad input, not a usage error
         QVERIFY2(noOverlay.err.contains("dynamap"), qPrintable(noOverlay.err));
+        QVERIFY(noOverlay.out.isEmpty());
+        // A list option's syntax is checked before anything runs or is created.
+        const QString fresh = m_dir.filePath("never.sqlite");
+        const Run badFix = tessera::test::cli({"explore", "--network", "alexnet", "--platform", "jetson_tx2_cyclone10gx",
+                                               "--strategy", "partition", "--fix", "gpu=abc", "--db", fresh});
+        QCOMPARE(badFix.exitCode, 2);
+        QVERIFY2(badFix.err.contains("--fix: expected NAME=NUMBER"), qPrintable(badFix.err));
+        const Run badNet = tessera::test::cli({"explore", "--network", "nosuchnet", "--platform", "jetson_tx2_cyclone10gx",
+                                               "--strategy", "partition", "--db", fresh});
+        QCOMPARE(badNet.exitCode, 1);
+        QVERIFY(!QFile::exists(fresh));
+        // A sweep where every combination is refused saves nothing and prints nothing on stdout.
+        const Run none = cli({"explore", "--network", "alexnet", "--platform", "desktop_ryzen7950x_rtx4090", "--strategy",
+                              "algosel", "--sweep", "p1=32,64"});
+        QCOMPARE(none.exitCode, 1);
+        QVERIFY(none.out.isEmpty());
+        QVERIFY2(none.err.contains("dynamap"), qPrintable(none.err));
+        const Run badShard = cli({"explore", "--network", "alexnet", "--platform", "alveo_u200_host", "--strategy", "algosel",
+                                  "--shard", "1/2x"});
+        QCOMPARE(badShard.exitCode, 2);
+        QVERIFY(badShard.err.contains("--shard must be K/N"));
     }
 
     void defaultDatabaseFollowsXdgDataHome() {
