@@ -101,6 +101,7 @@ struct Evaluation {
 struct ParetoPoint {
     double latencyMs = 0, energyMj = 0;
     std::map<std::string, double> shares;  // rounded units per device
+    std::vector<ResourceUse> resources;    // at this rounded point (FPGA devices)
 };
 
 // One layer, or one group of fused layers.

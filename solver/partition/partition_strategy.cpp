@@ -126,6 +126,17 @@ void addUnitLayers(const core::Network& net, const UnitResult& u, const std::map
     }
 }
 
+// Each resource at its largest use over the units so far: the engine is
+// built for the layer that needs most.
+void addResources(const std::vector<ResourceUse>& unit, std::vector<core::ResourceUse>& point) {
+    for (const auto& r : unit) {
+        auto it = std::find_if(point.begin(), point.end(),
+                               [&](const core::ResourceUse& x) { return x.device == r.device && x.resource == r.resource; });
+        if (it == point.end()) it = point.insert(point.end(), {r.device, r.resource, r.unit, 0, r.budget});
+        it->used = std::max(it->used, r.used);
+    }
+}
+
 std::map<std::string, double> sliceUnits(const Evaluation& e) {
     std::map<std::string, double> m;
     for (const auto& s : e.slices) m[s.device] = s.share;
@@ -133,8 +144,8 @@ std::map<std::string, double> sliceUnits(const Evaluation& e) {
 }
 
 // A network point from one evaluation per unit (`pick(u)`): sums of latency
-// and energy, each resource at its largest use over the units (the engine is
-// built for the layer that needs most), a violation per unit over budget.
+// and energy, each resource at its largest use over the units, a violation
+// per unit over budget.
 template <class Pick>
 core::DesignPoint networkPoint(const core::Network& net, const NetworkPartition& p, std::string label, bool baseline, Pick pick) {
     core::DesignPoint point;
@@ -148,13 +159,7 @@ core::DesignPoint networkPoint(const core::Network& net, const NetworkPartition&
         point.latencyMs += e->latencyMs;
         point.energyMj += e->energyMj;
         addUnitLayers(net, u, sliceUnits(*e), e->latencyMs, e->energyMj, point.layers);
-        for (const auto& r : e->resources) {
-            auto it = std::find_if(point.resources.begin(), point.resources.end(), [&](const core::ResourceUse& x) {
-                return x.device == r.device && x.resource == r.resource;
-            });
-            if (it == point.resources.end()) it = point.resources.insert(point.resources.end(), {r.device, r.resource, r.unit, 0, r.budget});
-            it->used = std::max(it->used, r.used);
-        }
+        addResources(e->resources, point.resources);
         if (!e->feasible) {
             point.feasible = false;
             std::string device;
@@ -239,6 +244,7 @@ std::vector<core::DesignPoint> networkFront(const core::Network& net, const Netw
         for (std::size_t k = 0; k < p.units.size(); ++k) {
             const ParetoPoint& q = p.units[k].pareto[static_cast<std::size_t>(picks[k])];
             addUnitLayers(net, p.units[k], q.shares, q.latencyMs, q.energyMj, point.layers);
+            addResources(q.resources, point.resources);
         }
         points.push_back(std::move(point));
     }

@@ -330,7 +330,7 @@ std::map<std::string, double> sharesOf(const Context& ctx, const std::vector<dou
 void paretoSweep(const UnitSpec& spec, const Context& ctx, const std::vector<int>& devices, const Solved& fastest,
                  std::vector<ParetoPoint>& points, int& gpSolves) {
     const Solved frugal = solveSubset(spec, ctx, devices, Objective::Energy, 0, gpSolves);
-    if (frugal.ok) points.push_back({frugal.rounded.latencyMs, frugal.rounded.energyMj, sharesOf(ctx, frugal.units)});
+    if (frugal.ok) points.push_back({frugal.rounded.latencyMs, frugal.rounded.energyMj, sharesOf(ctx, frugal.units), frugal.rounded.resources});
     if (!fastest.ok || !frugal.ok) return;
     const double lo = fastest.continuous.latencyMs, hi = frugal.continuous.latencyMs;
     if (!(hi > lo * (1 + 1e-6))) return;
@@ -338,7 +338,7 @@ void paretoSweep(const UnitSpec& spec, const Context& ctx, const std::vector<int
     for (int i = 1; i + 1 < n; ++i) {
         const double bound = lo * std::pow(hi / lo, static_cast<double>(i) / (n - 1));
         const Solved s = solveSubset(spec, ctx, devices, Objective::Energy, bound, gpSolves);
-        if (s.ok) points.push_back({s.rounded.latencyMs, s.rounded.energyMj, sharesOf(ctx, s.units)});
+        if (s.ok) points.push_back({s.rounded.latencyMs, s.rounded.energyMj, sharesOf(ctx, s.units), s.rounded.resources});
     }
 }
 
@@ -416,7 +416,7 @@ UnitResult solveUnit(const UnitSpec& spec, const Context& ctx) {
             one[static_cast<std::size_t>(s.devices[0])] = static_cast<double>(spec.units);
             const Evaluation& e = r.baselines.at(ctx.deviceId(s.devices[0]));
             if (e.feasible) {
-                points.push_back({e.latencyMs, e.energyMj, sharesOf(ctx, one)});
+                points.push_back({e.latencyMs, e.energyMj, sharesOf(ctx, one), e.resources});
                 if (objectiveValue(e, main) < bestValue) {
                     bestValue = objectiveValue(e, main);
                     bestUnits = one;
@@ -435,7 +435,7 @@ UnitResult solveUnit(const UnitSpec& spec, const Context& ctx) {
             failures.push_back(names + ": " + sv.reason);
             continue;
         }
-        points.push_back({sv.rounded.latencyMs, sv.rounded.energyMj, sharesOf(ctx, sv.units)});
+        points.push_back({sv.rounded.latencyMs, sv.rounded.energyMj, sharesOf(ctx, sv.units), sv.rounded.resources});
         if (objective == Objective::Pareto) paretoSweep(spec, ctx, s.devices, sv, points, r.gpSolves);
         const double v = objectiveValue(sv.rounded, main);
         if (v < bestValue * (1 - 1e-12)) {

@@ -204,10 +204,14 @@ private slots:
         std::vector<std::pair<double, double>> expected;
         for (std::size_t i : solver::pareto::nonDominated(all, 1e-9)) expected.emplace_back(all[i].first, all[i].second);
         std::vector<std::pair<double, double>> got;
+        std::size_t withResources = 0;
         for (const auto& p : e.points)
             if (!p.baseline) {
                 QVERIFY(p.onFront);
                 QCOMPARE(p.layers.size(), direct.units.size());
+                // The FPGA's resources at the point (none when no layer uses it), within their budgets.
+                withResources += p.resources.empty() ? 0 : 1;
+                for (const auto& r : p.resources) QVERIFY(r.device == "fpga" && r.used <= r.budget && r.budget > 0);
                 double lat = 0, energy = 0;
                 for (const auto& l : p.layers) {
                     lat += l.latencyMs;
@@ -217,6 +221,7 @@ private slots:
                 QVERIFY(std::abs(energy - p.energyMj) <= 1e-9 * p.energyMj);
                 got.emplace_back(p.latencyMs, p.energyMj);
             }
+        QVERIFY(withResources > got.size() / 2);
         // The exact front has 405 points; 200 evenly spaced along it are kept,
         // its two ends included, and the message gives the full count.
         QCOMPARE(expected.size(), std::size_t(405));
