@@ -6,8 +6,10 @@
 // one node at a time, for shapes the file does not declare.
 
 #include <algorithm>
+#include <functional>
 #include <set>
 
+#include <onnx/defs/schema.h>
 #include <onnx/shape_inference/implementation.h>
 
 #include "core/onnx/importer_internal.h"
@@ -44,11 +46,42 @@ bool attributesLookSane(const onnx::NodeProto& node) {
     return true;
 }
 
+// ONNX's own inference trusts that a node matches its operator's schema and,
+// for the convolution family, that the data and weight ranks agree: a node
+// that breaks either made it read out of bounds (a ConvTranspose with a rank-1
+// weight crashed the process). Such a node gets no inferred shape.
+bool safeForOnnxInference(const onnx::NodeProto& node, int opset,
+                          const std::function<const std::optional<Shape>*(const std::string&)>& shapeOf) {
+    const onnx::OpSchema* schema = onnx::OpSchemaRegistry::Schema(node.op_type(), opset, node.domain());
+    if (!schema) return false;
+    try {
+        schema->Verify(node);
+    } catch (const std::exception&) {
+        return false;
+    }
+    int weight = -1;
+    if (node.op_type() == "Conv" || node.op_type() == "ConvTranspose" || node.op_type() == "ConvInteger" ||
+        node.op_type() == "DeformConv")
+        weight = 1;
+    else if (node.op_type() == "QLinearConv")
+        weight = 3;
+    if (weight < 0) return true;
+    if (node.input_size() <= weight) return false;
+    const std::optional<Shape>* x = shapeOf(node.input(0));
+    const std::optional<Shape>* w = shapeOf(node.input(weight));
+    return x && w && *x && *w && (*x)->size() >= 3 && (*w)->size() == (*x)->size();
+}
+
 }  // namespace
 
 std::vector<std::optional<Shape>> Importer::inferWithOnnx(const onnx::NodeProto& node) {
     std::vector<std::optional<Shape>> result(static_cast<std::size_t>(node.output_size()));
     if (!attributesLookSane(node)) return result;
+    const auto shapeOf = [this](const std::string& name) -> const std::optional<Shape>* {
+        auto it = m_tensors.find(name);
+        return it == m_tensors.end() ? nullptr : &it->second.shape;
+    };
+    if (!safeForOnnxInference(node, m_opset, shapeOf)) return result;
     onnx::ModelProto mini;
     mini.set_ir_version(m_model.ir_version() > 0 ? m_model.ir_version() : 8);
     for (const auto& o : m_model.opset_import()) *mini.add_opset_import() = o;
