@@ -67,7 +67,23 @@ std::string Args::helpText() const {
         s << "\nOptions:\n";
         for (const auto& o : m_options) {
             std::string left = std::string(o.shortName ? std::string("  -") + o.shortName + ", " : "  ") + "--" + o.name + (o.valueName.empty() ? "" : " <" + o.valueName + ">");
-            s << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ') << o.help << "\n";
+            s << left << std::string(left.size() < 28 ? 28 - left.size() : 1, ' ');
+            // Long help wraps at about 110 columns, continued under itself.
+            std::istringstream words(o.help);
+            std::size_t column = std::max<std::size_t>(left.size(), 28) + (left.size() < 28 ? 0 : 1);
+            bool first = true;
+            for (std::string word; words >> word; first = false) {
+                if (!first && column + 1 + word.size() > 110) {
+                    s << "\n" << std::string(28, ' ');
+                    column = 28;
+                } else if (!first) {
+                    s << ' ';
+                    ++column;
+                }
+                s << word;
+                column += word.size();
+            }
+            s << "\n";
         }
     }
     s << "  --help                    Show this help\n";
