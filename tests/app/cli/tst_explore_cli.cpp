@@ -151,7 +151,7 @@ private slots:
     void strategyOptionsFromTheSchema() {
         const Run help = cli({"explore", "--strategy", "partition", "--help"}, false);
         QCOMPARE(help.exitCode, 0);
-        QVERIFY(help.out.contains("--pareto-points") && help.out.contains("latency | energy | pareto"));
+        QVERIFY(help.out.contains("--pareto-points") && help.out.simplified().contains("latency | energy | pareto"));
         const Run bad = cli({"explore", "--network", "alexnet", "--platform", "jetson_tx2_cyclone10gx", "--strategy",
                              "partition", "--objective", "fast"});
         QCOMPARE(bad.exitCode, 2);
