@@ -484,8 +484,12 @@ private slots:
         fractions.clear();
         o.threads = 0;
         const auto p = partitionNetwork(zoo("alexnet"), tx2(), o);
-        QCOMPARE(p.status, core::Status::Cancelled);
-        QVERIFY(p.units.size() >= 3 && p.units.size() < 8);
+        // (On a loaded machine the workers may finish every layer before the
+        // third report stops them: then nothing was cut short.)
+        QVERIFY(p.units.size() >= 3);
+        QCOMPARE(p.status, p.units.size() < 8 ? core::Status::Cancelled : core::Status::Optimal);
+        for (std::size_t i = 1; i < p.units.size(); ++i)  // network order
+            QVERIFY(*zoo("alexnet").findLayer(p.units[i - 1].layers.front()) < *zoo("alexnet").findLayer(p.units[i].layers.front()));
     }
 
     void layersAlikeAreSolvedOnce() {
