@@ -237,7 +237,7 @@ private slots:
         const QString cmd = QString("%1 explore --network resnet18,alexnet --platform alveo_u200_host --strategy algosel "
                                     "--sweep p1=32,64 --shard {}/2 --db %2/shard{}.sqlite --json")
                                 .arg(TESSERA_CLI, dir);
-        const Run p = tessera::test::runProcess("parallel", {"--halt", "now,fail=1", cmd, ":::", "1", "2"});
+        const Run p = tessera::test::runProcess("parallel", {"--will-cite", "--halt", "now,fail=1", cmd, ":::", "1", "2"});
         QVERIFY2(p.exitCode == 0, qPrintable(p.err + p.out));
         const QString merged = dir + "/all.sqlite";
         QCOMPARE(tessera::test::cli({"merge", dir + "/shard1.sqlite", dir + "/shard2.sqlite", "-o", merged}).exitCode, 0);
