@@ -6,10 +6,12 @@
 # lines and fails, listing each violation as "file:line: what is wrong", when
 #   - core/, solver/ or bench/ include a Qt header (<Q...>, <Qt.../...>, "Q....h",
 #     *.moc, ui_*.h), QCustomPlot (qcustomplot.h) or Graphviz (gvc.h,
-#     cgraph.h, <graphviz/...>): core and solver are Qt-free;
+#     cgraph.h, <graphviz/...>): core and solver are Qt-free, and so are the
+#     benchmarks, except those of the views in bench/views/;
 #   - core/ includes solver/, views/ or app/;
 #   - solver/ includes views/ or app/;
 #   - views/ includes solver/ or app/;
+#   - bench/ includes views/ (bench/views/ may) or app/;
 #   - a file includes a *_internal.h header of another folder (internal
 #     headers are private to the folder they are in).
 # Quoted includes are resolved as the compiler does: beside the including
@@ -33,6 +35,8 @@ set(forbidden_solver views app)
 set(forbidden_views solver app)
 set(forbidden_app "")
 set(forbidden_bench views app)
+# bench/views/ times the views: Qt, QCustomPlot and views/ allowed, app/ not.
+set(forbidden_bench/views app)
 set(qt_free_folders core solver bench)
 
 set(violations "")
@@ -70,6 +74,11 @@ foreach(top IN LISTS scanned_folders)
   foreach(rel IN LISTS sources)
     math(EXPR file_count "${file_count} + 1")
     get_filename_component(dir "${rel}" DIRECTORY)
+    # The rules of the file's folder: its top-level folder's, or bench/views/'s.
+    set(rules "${top}")
+    if(rel MATCHES "^bench/views/")
+      set(rules "bench/views")
+    endif()
     file(READ "${root}/${rel}" content)
     if(NOT content MATCHES "#[ \t]*include")
       continue()
@@ -97,10 +106,10 @@ foreach(top IN LISTS scanned_folders)
       endif()
 
       # Qt-free folders.
-      if(top IN_LIST qt_free_folders)
+      if(rules IN_LIST qt_free_folders)
         is_gui_header("${name}" gui)
         if(gui)
-          report("${rel}" ${lineno} "${top}/ must not include Qt, QCustomPlot or Graphviz headers: ${shown} (core and solver are Qt-free)")
+          report("${rel}" ${lineno} "${rules}/ must not include Qt, QCustomPlot or Graphviz headers: ${shown} (core, solver and bench outside bench/views are Qt-free)")
           continue()
         endif()
       endif()
@@ -121,8 +130,8 @@ foreach(top IN LISTS scanned_folders)
       string(REGEX REPLACE "/.*" "" target_top "${resolved}")
 
       # Dependency direction.
-      if(target_top IN_LIST forbidden_${top})
-        report("${rel}" ${lineno} "${top}/ must not include ${target_top}/: ${shown} (allowed: app -> views -> core, app -> solver -> core)")
+      if(target_top IN_LIST forbidden_${rules})
+        report("${rel}" ${lineno} "${rules}/ must not include ${target_top}/: ${shown} (allowed: app -> views -> core, app -> solver -> core, bench/views -> views)")
         continue()
       endif()
 
@@ -146,4 +155,5 @@ if(violation_count GREATER 0)
     "(rules: docs/architecture.md, \"Dependency direction\"):\n${violations}")
 endif()
 message(STATUS "Architecture dependencies OK: ${file_count} files checked in core/, solver/, views/, app/, bench/ "
-               "(no Qt in core or solver, views without solver, nothing includes app, internal headers private)")
+               "(no Qt in core, solver or bench outside bench/views, views without solver, nothing includes app, "
+               "internal headers private)")

@@ -9,8 +9,7 @@
 namespace tessera::views {
 namespace {
 
-const QColor kEdgeColor(0x70, 0x70, 0x70);
-const QColor kEdgeHighlight(0x1d, 0x4e, 0xd8);
+const QColor kEdgeHighlight(0x25, 0x63, 0xeb);  // reads on light and dark canvases
 constexpr double kArrowLength = 8;
 constexpr double kArrowHalfWidth = 3.5;
 
@@ -68,10 +67,16 @@ void GraphEdgeItem::setHighlighted(bool on) {
     update();
 }
 
+void GraphEdgeItem::setColour(const QColor& colour) {
+    if (colour == m_colour) return;
+    m_colour = colour;
+    update();
+}
+
 void GraphEdgeItem::paint(QPainter* painter, const QStyleOptionGraphicsItem* option, QWidget*) {
     // The view sets DontSavePainterState: set every state used here.
     const double lod = option->levelOfDetailFromTransform(painter->worldTransform());
-    const QColor color = m_highlighted ? kEdgeHighlight : kEdgeColor;
+    const QColor color = m_highlighted ? kEdgeHighlight : m_colour;
     painter->setRenderHint(QPainter::Antialiasing, lod >= 0.3);
     QPen pen(color, m_highlighted ? 2.0 : 1.0);
     pen.setCosmetic(lod < 1.0);  // stays one pixel wide when zoomed out

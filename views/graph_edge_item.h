@@ -2,6 +2,7 @@
 // One dependency in the network graph: the spline Graphviz routed, with an
 // arrowhead at the consumer. Highlighted when either end is selected.
 
+#include <QColor>
 #include <QGraphicsItem>
 #include <QPainterPath>
 #include <QPolygonF>
@@ -23,6 +24,9 @@ public:
 
     void setHighlighted(bool on);
     bool isHighlighted() const { return m_highlighted; }
+    // Colour when not highlighted (the view follows its palette).
+    void setColour(const QColor& colour);
+    QColor colour() const { return m_colour; }
 
     QRectF boundingRect() const override { return m_bounds; }
     QPainterPath shape() const override { return {}; }  // never picked by the mouse
@@ -34,6 +38,7 @@ private:
     QPainterPath m_path;
     QPolygonF m_arrow;
     QRectF m_bounds;
+    QColor m_colour{0x70, 0x70, 0x70};
     bool m_highlighted = false;
 };
 

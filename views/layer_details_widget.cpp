@@ -2,11 +2,15 @@
 
 #include <QHeaderView>
 #include <QStringList>
+#include <QStyledItemDelegate>
 
 #include <algorithm>
+#include <cmath>
 
+#include "views/decision_text.h"
 #include "views/layer_table_model.h"
 #include "views/op_style.h"
+#include "views/point_colouring.h"
 
 namespace tessera::views {
 namespace {
@@ -36,6 +40,36 @@ QString exactBytes(std::int64_t bytes) { return LayerTableModel::formatCount(byt
 
 QString yesNo(bool b) { return b ? QStringLiteral("yes") : QStringLiteral("no"); }
 
+// QTreeView sizes rows without looking at column widths, so wrapped keys
+// and values would be cut to one line: this delegate measures them at their
+// column's width.
+class WrappingDelegate : public QStyledItemDelegate {
+public:
+    explicit WrappingDelegate(QTreeView* view) : QStyledItemDelegate(view), m_view(view) {}
+
+    QSize sizeHint(const QStyleOptionViewItem& option, const QModelIndex& index) const override {
+        QSize size = QStyledItemDelegate::sizeHint(option, index);
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const int margin = m_view->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_view) + 1;
+        const bool spanned = index.column() == 0 && m_view->isFirstColumnSpanned(index.row(), index.parent());
+        int width = (spanned ? m_view->viewport()->width() : m_view->header()->sectionSize(index.column())) - 2 * margin;
+        if (index.column() == 0) {
+            // Keys are indented by their depth (and the root's branch).
+            int depth = m_view->rootIsDecorated() ? 1 : 0;
+            for (QModelIndex p = index.parent(); p.isValid(); p = p.parent()) ++depth;
+            width -= depth * m_view->indentation();
+        }
+        if (width <= 0 || opt.text.isEmpty()) return size;
+        const QRect text = opt.fontMetrics.boundingRect(QRect(0, 0, width, 1 << 20), Qt::TextWordWrap, opt.text);
+        size.setHeight(std::max(size.height(), text.height() + 4));
+        return size;
+    }
+
+private:
+    QTreeView* m_view;
+};
+
 }  // namespace
 
 LayerDetailsWidget::LayerDetailsWidget(QWidget* parent) : QTreeWidget(parent) {
@@ -45,14 +79,74 @@ LayerDetailsWidget::LayerDetailsWidget(QWidget* parent) : QTreeWidget(parent) {
     setUniformRowHeights(true);
     setAlternatingRowColors(true);
     setSelectionMode(QAbstractItemView::NoSelection);
-    setWordWrap(false);
+    // Long values (tensor names, fused groups) wrap in a narrow dock
+    // instead of being cut; rows then differ in height.
+    setUniformRowHeights(false);
+    setWordWrap(true);
+    setTextElideMode(Qt::ElideMiddle);
+    setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    setItemDelegate(new WrappingDelegate(this));
     header()->setStretchLastSection(true);
     header()->setSectionResizeMode(0, QHeaderView::Interactive);
+    // Narrower values take more lines: rows are measured again.
+    connect(header(), &QHeaderView::sectionResized, this, [this] { scheduleDelayedItemsLayout(); });
 }
 
 void LayerDetailsWidget::setSnapshot(NetworkSnapshotPtr snapshot) {
     m_snapshot = std::move(snapshot);
     showLayer(-1);
+}
+
+void LayerDetailsWidget::setDesignPoint(const core::DesignPoint* point) {
+    if (point) m_point = *point;
+    else m_point.reset();
+    showLayer(m_layer);
+}
+
+void LayerDetailsWidget::resizeEvent(QResizeEvent* event) {
+    QTreeWidget::resizeEvent(event);
+    // Keys keep their share of the new width; wrapped rows take new heights.
+    fitKeyColumn();
+}
+
+void LayerDetailsWidget::addPointSummary() {
+    if (!m_point) return;
+    const core::DesignPoint& p = *m_point;
+    auto* point = addSection(tr("Design point"));
+    addRow(point, tr("Point"), QString::fromStdString(p.label));
+    addRow(point, tr("Latency"), figureText(p.latencyMs) + tr(" ms"));
+    if (!std::isnan(p.energyMj)) addRow(point, tr("Energy"), figureText(p.energyMj) + tr(" mJ"));
+    if (!std::isnan(p.powerW)) addRow(point, tr("Power"), figureText(p.powerW) + tr(" W"));
+    addRow(point, tr("Feasible"), yesNo(p.feasible));
+    for (const core::DeviceVerdict& v : p.violations)
+        addRow(point, QString::fromStdString(v.device), QString::fromStdString(v.reason));
+    for (const core::ResourceUse& use : p.resources) {
+        QString value = countText(use.used);
+        if (use.budget > 0) value += QStringLiteral(" / %1 (%2)").arg(countText(use.budget), percentText(use.used / use.budget));
+        addRow(point, resourceLabel(use), value);
+    }
+    addRow(point, tr("Decided layers"), QString::number(p.layers.size()));
+}
+
+void LayerDetailsWidget::addDecision(int layerIndex) {
+    if (!m_point || !m_snapshot) return;
+    const auto decisions = decisionsByLayer(*m_point, m_snapshot->network.layerCount());
+    auto* section = addSection(tr("Decision (%1)").arg(QString::fromStdString(m_point->label)));
+    const core::LayerDecision* d = decisions[static_cast<std::size_t>(layerIndex)];
+    if (!d) {
+        addRow(section, tr("(none)"), tr("the point decides nothing for this layer"));
+        return;
+    }
+    for (const auto& [name, value] : d->choice) addRow(section, QString::fromStdString(name), QString::fromStdString(value));
+    for (const auto& [device, share] : d->shares)
+        addRow(section, tr("share %1").arg(QString::fromStdString(device)), percentText(share));
+    if (!std::isnan(d->latencyMs)) addRow(section, tr("Latency"), figureText(d->latencyMs) + tr(" ms"));
+    if (!std::isnan(d->energyMj)) addRow(section, tr("Energy"), figureText(d->energyMj) + tr(" mJ"));
+    for (const core::ResourceUse& use : d->resources) {
+        QString value = countText(use.used);
+        if (use.budget > 0) value += tr(" (%1 of the budget)").arg(percentText(use.used / use.budget));
+        addRow(section, resourceLabel(use), value);
+    }
 }
 
 QTreeWidgetItem* LayerDetailsWidget::addSection(const QString& title) {
@@ -77,9 +171,10 @@ void LayerDetailsWidget::addBytesRow(QTreeWidgetItem* section, const QString& ke
 }
 
 void LayerDetailsWidget::fitKeyColumn() {
-    // Keys fit, but never take more than ~half the pane from the values.
+    // Keys fit, but never take more than ~45% of the pane from the values
+    // (longer keys wrap).
     resizeColumnToContents(0);
-    const int cap = std::max(120, viewport()->width() / 2);
+    const int cap = std::max(110, viewport()->width() * 9 / 20);
     if (columnWidth(0) > cap) setColumnWidth(0, cap);
 }
 
@@ -116,11 +211,14 @@ void LayerDetailsWidget::showLayer(int layerIndex) {
     setUpdatesEnabled(false);
     clear();
     if (!m_snapshot || layerIndex < 0 || static_cast<std::size_t>(layerIndex) >= m_snapshot->network.layerCount()) {
+        m_layer = -1;
+        addPointSummary();
         showNetworkSummary();
         fitKeyColumn();
         setUpdatesEnabled(true);
         return;
     }
+    m_layer = layerIndex;
     const core::Network& net = m_snapshot->network;
     const core::LayerId id{layerIndex};
     const core::Layer& layer = net.layer(id);
@@ -221,6 +319,8 @@ void LayerDetailsWidget::showLayer(int layerIndex) {
             addRow(metrics, tr("Share of network MACs"),
                    QStringLiteral("%1 %").arg(100.0 * static_cast<double>(m.macs) / static_cast<double>(m_snapshot->metrics.macs), 0, 'f', 2));
     }
+
+    addDecision(layerIndex);
 
     auto* links = addSection(tr("Connections"));
     for (core::LayerId p : net.predecessors(id))

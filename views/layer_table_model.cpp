@@ -2,6 +2,10 @@
 
 #include <QLocale>
 
+#include <algorithm>
+#include <cmath>
+
+#include "views/decision_text.h"
 #include "views/op_style.h"
 
 namespace tessera::views {
@@ -15,18 +19,73 @@ QString pairText(const std::array<std::int64_t, 2>& p) {
     return QString::number(p[0]) + QChar(0x00D7) + QString::number(p[1]);
 }
 
-bool isNumeric(int column) {
+QVariant numberOrNothing(double value) { return std::isnan(value) ? QVariant() : QVariant(value); }
+
+}  // namespace
+
+bool LayerTableModel::isNumeric(int column) const {
     switch (column) {
-    case LayerTableModel::IndexColumn:
-    case LayerTableModel::GroupsColumn:
-    case LayerTableModel::MacsColumn:
-    case LayerTableModel::ParamsColumn:
-    case LayerTableModel::IntensityColumn: return true;
-    default: return false;
+    case IndexColumn:
+    case GroupsColumn:
+    case MacsColumn:
+    case ParamsColumn:
+    case IntensityColumn: return true;
+    default: break;
+    }
+    const PointColumn* pc = pointColumn(column);
+    return pc && (pc->kind == PointColumn::Latency || pc->kind == PointColumn::Energy);
+}
+
+const LayerTableModel::PointColumn* LayerTableModel::pointColumn(int column) const {
+    const int k = column - ColumnCount;
+    return k >= 0 && k < pointColumnCount() ? &m_pointColumns[static_cast<std::size_t>(k)] : nullptr;
+}
+
+void LayerTableModel::setDesignPoint(const core::DesignPoint* point) {
+    beginResetModel();
+    m_hasPoint = point != nullptr;
+    m_decisions = point ? point->layers : std::vector<core::LayerDecision>{};
+    m_pointColumns.clear();
+    bool shares = false;
+    bool latency = false;
+    bool energy = false;
+    for (const core::LayerDecision& d : m_decisions) {
+        for (const auto& [name, value] : d.choice)
+            if (std::none_of(m_pointColumns.begin(), m_pointColumns.end(),
+                             [&name](const PointColumn& c) { return c.choice == name; }))
+                m_pointColumns.push_back({PointColumn::Choice, name});
+        shares = shares || !d.shares.empty();
+        latency = latency || !std::isnan(d.latencyMs);
+        energy = energy || !std::isnan(d.energyMj);
+    }
+    if (shares) m_pointColumns.push_back({PointColumn::Shares, {}});
+    if (latency) m_pointColumns.push_back({PointColumn::Latency, {}});
+    if (energy) m_pointColumns.push_back({PointColumn::Energy, {}});
+    rebuildPointRows();
+    endResetModel();
+}
+
+void LayerTableModel::rebuildPointRows() {
+    m_decisionOfRow.assign(m_snapshot ? m_snapshot->network.layerCount() : 0, -1);
+    for (std::size_t i = 0; i < m_decisions.size(); ++i) {
+        const int id = m_decisions[i].layerId;
+        if (id >= 0 && static_cast<std::size_t>(id) < m_decisionOfRow.size())
+            m_decisionOfRow[static_cast<std::size_t>(id)] = static_cast<int>(i);
     }
 }
 
-}  // namespace
+QVariant LayerTableModel::pointValue(int row, const PointColumn& column, bool forSorting) const {
+    const int k = static_cast<std::size_t>(row) < m_decisionOfRow.size() ? m_decisionOfRow[static_cast<std::size_t>(row)] : -1;
+    if (k < 0) return forSorting ? QVariant() : QVariant(QString());
+    const core::LayerDecision& d = m_decisions[static_cast<std::size_t>(k)];
+    switch (column.kind) {
+    case PointColumn::Choice: return QString::fromStdString(d.choiceValue(column.choice));
+    case PointColumn::Shares: return sharesText(d);
+    case PointColumn::Latency: return forSorting ? numberOrNothing(d.latencyMs) : QVariant(figureText(d.latencyMs));
+    case PointColumn::Energy: return forSorting ? numberOrNothing(d.energyMj) : QVariant(figureText(d.energyMj));
+    }
+    return {};
+}
 
 LayerTableModel::LayerTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -45,6 +104,7 @@ QString LayerTableModel::formatIntensity(double flopsPerByte) {
 void LayerTableModel::setSnapshot(NetworkSnapshotPtr snapshot) {
     beginResetModel();
     m_snapshot = std::move(snapshot);
+    rebuildPointRows();
     m_inputShapes.clear();
     m_outputShapes.clear();
     if (m_snapshot) {
@@ -66,7 +126,9 @@ int LayerTableModel::rowCount(const QModelIndex& parent) const {
     return static_cast<int>(m_snapshot->network.layerCount());
 }
 
-int LayerTableModel::columnCount(const QModelIndex& parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int LayerTableModel::columnCount(const QModelIndex& parent) const {
+    return parent.isValid() ? 0 : ColumnCount + pointColumnCount();
+}
 
 QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid)) return {};
@@ -79,7 +141,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
     case Qt::TextAlignmentRole:
         return QVariant::fromValue(Qt::Alignment((isNumeric(column) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
     case Qt::ToolTipRole:
-        if (column == NameColumn || column == InputShapeColumn || column == OutputShapeColumn)
+        if (column == NameColumn || column == InputShapeColumn || column == OutputShapeColumn || pointColumn(column))
             return displayValue(row, column);
         return {};
     default: return {};
@@ -87,6 +149,7 @@ QVariant LayerTableModel::data(const QModelIndex& index, int role) const {
 }
 
 QVariant LayerTableModel::displayValue(int row, int column) const {
+    if (const PointColumn* pc = pointColumn(column)) return pointValue(row, *pc, false);
     const core::LayerId id{row};
     const core::Layer& layer = m_snapshot->network.layer(id);
     const auto metricsRow = static_cast<std::size_t>(row);
@@ -112,6 +175,7 @@ QVariant LayerTableModel::displayValue(int row, int column) const {
 }
 
 QVariant LayerTableModel::sortValue(int row, int column) const {
+    if (const PointColumn* pc = pointColumn(column)) return pointValue(row, *pc, true);
     const core::Layer& layer = m_snapshot->network.layer(core::LayerId{row});
     const auto metricsRow = static_cast<std::size_t>(row);
     const bool hasMetrics = metricsRow < m_snapshot->metrics.layers.size();
@@ -131,6 +195,16 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
     if (orientation != Qt::Horizontal) return {};
     if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(Qt::Alignment((isNumeric(section) ? Qt::AlignRight : Qt::AlignLeft) | Qt::AlignVCenter));
+    const PointColumn* pc = pointColumn(section);
+    if (role == Qt::ToolTipRole && pc) {
+        switch (pc->kind) {
+        case PointColumn::Choice:
+            return tr("The design point's choice \"%1\" for each layer").arg(QString::fromStdString(pc->choice));
+        case PointColumn::Shares: return tr("Each device's share of the layer's work");
+        case PointColumn::Latency: return tr("The layer's part of the point's latency");
+        case PointColumn::Energy: return tr("The layer's part of the point's energy");
+        }
+    }
     if (role == Qt::ToolTipRole) {
         switch (section) {
         case MacsColumn: return tr("Multiply-accumulates (conv, linear, matmul)");
@@ -140,6 +214,14 @@ QVariant LayerTableModel::headerData(int section, Qt::Orientation orientation, i
         }
     }
     if (role != Qt::DisplayRole) return {};
+    if (pc) {
+        switch (pc->kind) {
+        case PointColumn::Choice: return QString::fromStdString(pc->choice);
+        case PointColumn::Shares: return tr("shares");
+        case PointColumn::Latency: return tr("latency ms");
+        case PointColumn::Energy: return tr("energy mJ");
+        }
+    }
     switch (section) {
     case IndexColumn: return tr("#");
     case NameColumn: return tr("Name");

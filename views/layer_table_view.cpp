@@ -1,5 +1,8 @@
 #include "layer_table_view.h"
 
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QSortFilterProxyModel>
@@ -7,6 +10,7 @@
 #include <algorithm>
 
 #include "views/layer_table_model.h"
+#include "views/table_row_copy.h"
 
 namespace tessera::views {
 
@@ -19,7 +23,7 @@ LayerTableView::LayerTableView(QWidget* parent)
     setSortingEnabled(true);
     sortByColumn(LayerTableModel::IndexColumn, Qt::AscendingOrder);
     setSelectionBehavior(QAbstractItemView::SelectRows);
-    setSelectionMode(QAbstractItemView::SingleSelection);
+    setSelectionMode(QAbstractItemView::ExtendedSelection);
     setAlternatingRowColors(true);
     setWordWrap(false);
     setTextElideMode(Qt::ElideMiddle);
@@ -29,6 +33,17 @@ LayerTableView::LayerTableView(QWidget* parent)
     horizontalHeader()->setHighlightSections(false);
     horizontalHeader()->setStretchLastSection(false);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, &LayerTableView::onCurrentRowChanged);
+
+    // Ctrl+C copies rows, not the current cell, even under a window's
+    // Edit > Copy; Ctrl+A is QTableView's own. The menu's actions carry no
+    // shortcut of their own, which would clash with the window's.
+    installRowCopy(this);
+    auto* copy = new QAction(tr("&Copy rows"), this);
+    connect(copy, &QAction::triggered, this, &LayerTableView::copySelectedRows);
+    auto* all = new QAction(tr("Select &all"), this);
+    connect(all, &QAction::triggered, this, &QAbstractItemView::selectAll);
+    addActions({copy, all});
+    setContextMenuPolicy(Qt::ActionsContextMenu);
 }
 
 void LayerTableView::setSnapshot(NetworkSnapshotPtr snapshot) {
@@ -37,16 +52,41 @@ void LayerTableView::setSnapshot(NetworkSnapshotPtr snapshot) {
     m_model->setSnapshot(std::move(snapshot));
     m_syncing = false;
     m_selected = -1;
-    // Size columns once per network (not ResizeToContents, which measures
-    // on every layout), looking at a few hundred rows at most.
+    fitColumns();
+    if (hadSelection) emit layerSelected(-1);
+}
+
+void LayerTableView::setDesignPoint(const core::DesignPoint* point) {
+    // The model's reset drops the selection; the rows are the same layers,
+    // so the selected one is selected again, without a signal.
+    m_syncing = true;
+    m_model->setDesignPoint(point);
+    fitColumns();
+    const QModelIndex source = m_selected >= 0 ? m_model->index(m_selected, 0) : QModelIndex();
+    const QModelIndex proxy = m_proxy->mapFromSource(source);
+    if (proxy.isValid())
+        selectionModel()->setCurrentIndex(proxy, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_syncing = false;
+}
+
+void LayerTableView::fitColumns() {
+    // Size columns once per network or point (not ResizeToContents, which
+    // measures on every layout), looking at a few hundred rows at most.
     horizontalHeader()->setResizeContentsPrecision(400);
     resizeColumnsToContents();
-    // Long names and the input shapes of wide concats would push the
-    // numbers out of sight; the tooltips show them in full.
+    // Long names, the input shapes of wide concats and fused groups would
+    // push the numbers out of sight; the tooltips show them in full.
     setColumnWidth(LayerTableModel::NameColumn, std::min(columnWidth(LayerTableModel::NameColumn), 260));
     setColumnWidth(LayerTableModel::InputShapeColumn, std::min(columnWidth(LayerTableModel::InputShapeColumn), 220));
     setColumnWidth(LayerTableModel::OutputShapeColumn, std::min(columnWidth(LayerTableModel::OutputShapeColumn), 180));
-    if (hadSelection) emit layerSelected(-1);
+    for (int c = LayerTableModel::ColumnCount; c < m_model->columnCount(); ++c) setColumnWidth(c, std::min(columnWidth(c), 220));
+}
+
+QString LayerTableView::selectedRowsText() const { return views::selectedRowsText(*this); }
+
+void LayerTableView::copySelectedRows() {
+    const QString text = selectedRowsText();
+    if (!text.isEmpty()) QGuiApplication::clipboard()->setText(text);
 }
 
 void LayerTableView::selectLayer(int layerIndex) {
@@ -69,9 +109,13 @@ void LayerTableView::selectLayer(int layerIndex) {
 
 void LayerTableView::onCurrentRowChanged() {
     if (m_syncing) return;
+    // With several rows selected (Ctrl+A, shift-click) the current row is the layer.
     const QModelIndexList rows = selectionModel()->selectedRows();
     int index = -1;
-    if (!rows.isEmpty()) index = m_proxy->mapToSource(rows.front()).row();
+    const QModelIndex current = currentIndex();
+    if (current.isValid() && selectionModel()->isRowSelected(current.row(), QModelIndex()))
+        index = m_proxy->mapToSource(current).row();
+    else if (!rows.isEmpty()) index = m_proxy->mapToSource(rows.front()).row();
     if (index == m_selected) return;
     m_selected = index;
     emit layerSelected(m_selected);

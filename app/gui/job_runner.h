@@ -1,17 +1,21 @@
 #pragma once
 // The one way long work leaves the GUI thread.
 //
-// A job belongs to a channel (e.g. "open network"). Starting a job on a
-// channel cancels the job running there; a cancelled or superseded job's
-// result is dropped, never delivered. Work runs through QtConcurrent with a
-// QPromise on the runner's own thread pool; results come back to the GUI
-// thread through a QFutureWatcher (queued), so the callbacks run on the
-// thread that owns the runner. Exceptions never cross threads: the work's
-// std::exception becomes the failure callback's message.
+// A job runs in a JobSlot: one line of work with its own signals (opening a
+// network, running an exploration, saving). Starting a job in a slot
+// cancels the job running there; a cancelled or superseded job's result,
+// partial results and progress are dropped, never delivered. Work runs
+// through QtConcurrent with a QPromise on the runner's own thread pool;
+// results come back to the GUI thread through a QFutureWatcher (queued), so
+// the callbacks run on the thread that owns the runner. Exceptions never
+// cross threads: the work's std::exception becomes the failure callback's
+// message. Progress is throttled by Qt (at most 25 updates a second), so a
+// chatty job cannot flood the GUI thread.
 
+#include <QElapsedTimer>
 #include <QFutureWatcher>
-#include <QHash>
 #include <QObject>
+#include <QPointer>
 #include <QPromise>
 #include <QString>
 #include <QThreadPool>
@@ -19,20 +23,56 @@
 
 #include <exception>
 #include <functional>
-#include <memory>
 #include <optional>
 #include <utility>
 
 namespace tessera::gui {
 
-// What a job sees of its runner: report progress and check for cancellation.
+// What a job sees of its runner: report progress, hand partial results to
+// the GUI thread, and check for cancellation.
 class JobContext {
 public:
     virtual ~JobContext() = default;
-    // percent in [0, 100]; returns false when the job was cancelled and
+    // fraction in [0, 1]; returns false when the job was cancelled and
     // should stop at once (its result will be dropped anyway).
-    virtual bool progress(int percent, const QString& message) = 0;
+    virtual bool progress(double fraction, const QString& message) = 0;
     virtual bool isCancelled() const = 0;
+    // Runs `onGuiThread` on the runner's thread, soon, unless the job has
+    // been cancelled or superseded by then (partial results).
+    virtual void deliver(std::function<void()> onGuiThread) = 0;
+};
+
+// One line of work. Its signals describe only its current job.
+class JobSlot : public QObject {
+    Q_OBJECT
+public:
+    explicit JobSlot(QObject* parent = nullptr) : QObject(parent) {}
+    ~JobSlot() override { cancel(); }
+
+    bool isRunning() const { return m_job != 0; }
+    // Id of the running job, 0 when none.
+    quint64 currentJob() const { return m_job; }
+    // Cancels the running job, if any: its result is dropped, finished() is
+    // emitted now.
+    void cancel();
+
+signals:
+    void started(quint64 job);
+    // fraction in [0, 1]; secondsLeft estimated from the time so far, or
+    // negative while there is too little to go on.
+    void progress(double fraction, const QString& message, double secondsLeft);
+    // The job ended: done, failed or cancelled.
+    void finished(quint64 job);
+
+private:
+    friend class JobRunner;
+    void begin(quint64 job, std::function<void()> cancel);
+    void end(quint64 job);
+    void report(quint64 job, double fraction, const QString& message);
+
+    quint64 m_job = 0;
+    std::function<void()> m_cancel;
+    QElapsedTimer m_clock;
 };
 
 class JobRunner : public QObject {
@@ -45,24 +85,10 @@ public:
 
     // Runs work(context) in a worker thread; on the runner's thread, calls
     // done(result) or failed(message) unless the job was cancelled or
-    // superseded by a later start() on the same channel. Returns the job id.
+    // superseded by a later start() in the same slot. Returns the job id.
     template <typename T>
-    quint64 start(const QString& channel, std::function<T(JobContext&)> work, std::function<void(T)> done,
+    quint64 start(JobSlot& slot, std::function<T(JobContext&)> work, std::function<void(T)> done,
                   std::function<void(const QString&)> failed = {});
-
-    // Cancels the channel's job, if any; its result will be dropped.
-    void cancel(const QString& channel);
-    bool isRunning(const QString& channel) const { return m_current.contains(channel); }
-    // Id of the channel's running job, 0 when none.
-    quint64 currentJob(const QString& channel) const { return m_current.value(channel).id; }
-
-signals:
-    // Progress of the channel's current job (stale jobs' progress is dropped).
-    void progress(const QString& channel, int percent, const QString& message);
-    // A job started on the channel / the channel's current job ended (done,
-    // failed or cancelled without a successor).
-    void started(const QString& channel, quint64 jobId);
-    void finished(const QString& channel, quint64 jobId);
 
 private:
     template <typename T>
@@ -71,48 +97,56 @@ private:
         QString error;
     };
 
+    static constexpr int kProgressScale = 10000;
+
     template <typename T>
     class PromiseContext final : public JobContext {
     public:
-        explicit PromiseContext(QPromise<Outcome<T>>& promise) : m_promise(promise) {}
-        bool progress(int percent, const QString& message) override {
+        PromiseContext(QPromise<Outcome<T>>& promise, JobRunner* runner, QPointer<JobSlot> slot, quint64 job)
+            : m_promise(promise), m_runner(runner), m_slot(std::move(slot)), m_job(job) {}
+        bool progress(double fraction, const QString& message) override {
             if (m_promise.isCanceled()) return false;
-            m_promise.setProgressValueAndText(percent, message);
+            const double f = fraction < 0 ? 0 : fraction > 1 ? 1 : fraction;
+            m_promise.setProgressValueAndText(static_cast<int>(f * kProgressScale), message);
             return !m_promise.isCanceled();
         }
         bool isCancelled() const override { return m_promise.isCanceled(); }
+        void deliver(std::function<void()> onGuiThread) override {
+            if (m_promise.isCanceled()) return;
+            QMetaObject::invokeMethod(
+                m_runner,
+                [slot = m_slot, job = m_job, fn = std::move(onGuiThread)]() {
+                    if (slot && slot->currentJob() == job) fn();
+                },
+                Qt::QueuedConnection);
+        }
 
     private:
         QPromise<Outcome<T>>& m_promise;
+        JobRunner* m_runner;
+        QPointer<JobSlot> m_slot;
+        quint64 m_job;
     };
-
-    struct Running {
-        quint64 id = 0;
-        std::function<void()> cancel;
-    };
-
-    bool isCurrent(const QString& channel, quint64 id) const { return m_current.value(channel).id == id; }
-    void endJob(const QString& channel, quint64 id);
 
     QThreadPool m_pool;
-    QHash<QString, Running> m_current;
     quint64 m_nextId = 1;
 };
 
 template <typename T>
-quint64 JobRunner::start(const QString& channel, std::function<T(JobContext&)> work, std::function<void(T)> done,
+quint64 JobRunner::start(JobSlot& slot, std::function<T(JobContext&)> work, std::function<void(T)> done,
                          std::function<void(const QString&)> failed) {
-    cancel(channel);
+    slot.cancel();
     const quint64 id = m_nextId++;
+    QPointer<JobSlot> target(&slot);
 
     auto* watcher = new QFutureWatcher<Outcome<T>>(this);
-    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [this, channel, id, watcher](int percent) {
-        if (isCurrent(channel, id)) emit progress(channel, percent, watcher->progressText());
+    connect(watcher, &QFutureWatcherBase::progressValueChanged, this, [target, id, watcher](int value) {
+        if (target) target->report(id, static_cast<double>(value) / kProgressScale, watcher->progressText());
     });
-    connect(watcher, &QFutureWatcherBase::finished, this, [this, channel, id, watcher, done, failed]() {
+    connect(watcher, &QFutureWatcherBase::finished, this, [target, id, watcher, done, failed]() {
         watcher->deleteLater();
-        if (!isCurrent(channel, id)) return;  // superseded or cancelled: drop
-        endJob(channel, id);
+        if (!target || target->currentJob() != id) return;  // superseded or cancelled: drop
+        target->end(id);
         const QFuture<Outcome<T>> future = watcher->future();
         if (future.isCanceled() || future.resultCount() == 0) return;
         Outcome<T> outcome = future.result();
@@ -123,21 +157,22 @@ quint64 JobRunner::start(const QString& channel, std::function<T(JobContext&)> w
         }
     });
 
-    QFuture<Outcome<T>> future = QtConcurrent::run(&m_pool, [work = std::move(work)](QPromise<Outcome<T>>& promise) {
-        PromiseContext<T> context(promise);
-        Outcome<T> outcome;
-        try {
-            outcome.value.emplace(work(context));
-        } catch (const std::exception& e) {
-            outcome.error = QString::fromUtf8(e.what());
-        } catch (...) {
-            outcome.error = QStringLiteral("unexpected error in a background job");
-        }
-        if (!promise.isCanceled()) promise.addResult(std::move(outcome));
-    });
-    m_current.insert(channel, Running{id, [future]() mutable { future.cancel(); }});
+    QFuture<Outcome<T>> future =
+        QtConcurrent::run(&m_pool, [this, target, id, work = std::move(work)](QPromise<Outcome<T>>& promise) {
+            promise.setProgressRange(0, kProgressScale);
+            PromiseContext<T> context(promise, this, target, id);
+            Outcome<T> outcome;
+            try {
+                outcome.value.emplace(work(context));
+            } catch (const std::exception& e) {
+                outcome.error = QString::fromUtf8(e.what());
+            } catch (...) {
+                outcome.error = QStringLiteral("unexpected error in a background job");
+            }
+            if (!promise.isCanceled()) promise.addResult(std::move(outcome));
+        });
+    slot.begin(id, [future]() mutable { future.cancel(); });
     watcher->setFuture(future);
-    emit started(channel, id);
     return id;
 }
 

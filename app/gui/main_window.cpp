@@ -1,115 +1,89 @@
-#include "main_window.h"
+#include "app/gui/main_window.h"
 
-#include <QAction>
-#include <QActionGroup>
 #include <QApplication>
-#include <QCloseEvent>
-#include <QComboBox>
 #include <QDockWidget>
-#include <QDragEnterEvent>
-#include <QDropEvent>
-#include <QFileDialog>
 #include <QFileInfo>
-#include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
-#include <QMenuBar>
-#include <QMessageBox>
-#include <QMimeData>
 #include <QProgressBar>
-#include <QSettings>
-#include <QShortcut>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStatusBar>
-#include <QToolBar>
-#include <QUrl>
+#include <QTabWidget>
+#include <QTimer>
+#include <QVBoxLayout>
 
-#include <algorithm>
-#include <utility>
-
-#include "app/gui/job_runner.h"
-#include "app/gui/partition_adapter.h"
+#include "core/types.h"
 #include "core/platform/platform.h"
 #include "core/zoo/zoo.h"
+#include "views/exploration_browser.h"
 #include "views/layer_details_widget.h"
+#include "views/layer_editor.h"
 #include "views/layer_table_view.h"
 #include "views/network_graph_view.h"
-#include "views/partition_panel.h"
+#include "views/parallel_coordinates_view.h"
+#include "views/pareto_view.h"
+#include "views/point_summary.h"
+#include "views/resource_bars_widget.h"
+#include "views/run_panel.h"
 
 namespace tessera::gui {
+
 namespace {
 
-const QString kOpenChannel = QStringLiteral("open network");
-const QString kPartitionChannel = QStringLiteral("partition");
-constexpr const char* kDefaultPlatform = "jetson_tx2_cyclone10gx";
-constexpr int kFileEntryRole = Qt::UserRole + 1;  // combo entry standing for a file
-
-bool isNetworkFile(const QString& path) {
-    const QString suffix = QFileInfo(path).suffix().toLower();
-    return suffix == QLatin1String("json") || suffix == QLatin1String("onnx");
+QStringList toQt(const std::vector<std::string>& names) {
+    QStringList out;
+    for (const auto& n : names) out << QString::fromStdString(n);
+    return out;
 }
 
-// How a spec is named to the user: zoo names as they are, files by name.
-QString displayName(const QString& spec) {
-    if (core::isZooName(spec.toStdString())) return spec;
-    return QFileInfo(spec).fileName();
+// A dock with an object name (saveState needs one) holding `widget`.
+QDockWidget* makeDock(QMainWindow* window, const QString& title, const QString& name, QWidget* widget) {
+    auto* dock = new QDockWidget(title, window);
+    dock->setObjectName(name);
+    dock->setWidget(widget);
+    return dock;
 }
 
-// A count with an SI prefix: "1.81 G", "350.37 K", "160 " (callers add the unit).
-QString scaled(double value) {
-    for (const auto& [factor, prefix] : {std::pair{1e9, "G"}, std::pair{1e6, "M"}, std::pair{1e3, "K"}})
-        if (value >= factor) return QStringLiteral("%1 %2").arg(value / factor, 0, 'f', 2).arg(QLatin1String(prefix));
-    return QStringLiteral("%1 ").arg(value, 0, 'f', 0);
+// `widget` in a frameless scroll area: a dock may be narrower than its
+// content's minimum, which then scrolls instead of widening the window.
+QScrollArea* scrolled(QWidget* widget) {
+    auto* area = new QScrollArea;
+    area->setWidget(widget);
+    area->setWidgetResizable(true);
+    area->setFrameShape(QFrame::NoFrame);
+    return area;
 }
-
-QSettings settings() { return QSettings(QStringLiteral("Tessera"), QStringLiteral("Tessera")); }
 
 }  // namespace
 
-MainWindow::MainWindow(bool interactive, QWidget* parent)
-    : QMainWindow(parent), m_interactive(interactive), m_jobs(new JobRunner(this)) {
+MainWindow::MainWindow(bool interactive, QWidget* parent) : QMainWindow(parent), m_interactive(interactive) {
     setObjectName(QStringLiteral("MainWindow"));
     setAcceptDrops(true);
     setWindowTitle(QStringLiteral("Tessera"));
+    setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks | QMainWindow::AllowNestedDocks);
     createCentralWidgets();
-    createActions();
     createDocks();
+    createActions();
     createStatusBar();
+    connectSession();
 
-    connect(m_jobs, &JobRunner::progress, this, [this](const QString& channel, int percent, const QString& message) {
-        if (channel == kPartitionChannel) m_partition->setProgress(percent, message);
-        if (channel != kOpenChannel) return;
-        m_progress->setValue(percent);
-        statusBar()->showMessage(message);
-    });
-    connect(m_jobs, &JobRunner::started, this, [this](const QString& channel) {
-        if (channel == kPartitionChannel) m_partition->setRunning(true);
-        if (channel != kOpenChannel) return;
-        m_progress->setValue(0);
-        m_progress->show();
-    });
-    connect(m_jobs, &JobRunner::finished, this, [this](const QString& channel) {
-        if (channel == kOpenChannel && !m_jobs->isRunning(kOpenChannel)) m_progress->hide();
-        if (channel == kPartitionChannel && !m_jobs->isRunning(kPartitionChannel)) m_partition->setRunning(false);
-    });
-
+    m_run->setStrategies(Session::strategies());
+    m_run->setNetworkChoices(toQt(core::zooNames()));
+    m_run->setPlatformChoices(toQt(core::builtinPlatformNames()));
+    m_run->setPlatform(m_session.platformSpec());
     resize(1440, 900);
-    if (m_interactive) {
-        QSettings s = settings();
-        restoreGeometry(s.value(QStringLiteral("mainWindow/geometry")).toByteArray());
-        restoreState(s.value(QStringLiteral("mainWindow/state")).toByteArray());
-        m_mainSplitter->restoreState(s.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray());
-        m_topSplitter->restoreState(s.value(QStringLiteral("mainWindow/topSplitter")).toByteArray());
-    }
-    m_warningsDock->hide();  // shown when an import has something to say
+    applyDefaultLayout();
+    if (m_interactive) restoreSettings();
 }
 
-MainWindow::~MainWindow() {
-    // Jobs report to this window: stop them before its members go.
-    delete m_jobs;
-    m_jobs = nullptr;
+MainWindow::~MainWindow() = default;
+
+QDockWidget* MainWindow::dock(const QString& objectName) const {
+    for (QDockWidget* d : m_docks)
+        if (d->objectName() == objectName) return d;
+    return nullptr;
 }
 
 void MainWindow::createCentralWidgets() {
@@ -117,419 +91,289 @@ void MainWindow::createCentralWidgets() {
     m_graph->setObjectName(QStringLiteral("graphView"));
     m_table = new views::LayerTableView(this);
     m_table->setObjectName(QStringLiteral("layerTable"));
-    m_details = new views::LayerDetailsWidget(this);
-    m_details->setObjectName(QStringLiteral("layerDetails"));
+    m_pareto = new views::ParetoView(this);
+    m_pareto->setObjectName(QStringLiteral("paretoView"));
 
-    m_topSplitter = new QSplitter(Qt::Horizontal);
-    m_topSplitter->setObjectName(QStringLiteral("topSplitter"));
-    m_topSplitter->addWidget(m_graph);
-    m_topSplitter->addWidget(m_details);
-    m_topSplitter->setStretchFactor(0, 3);
-    m_topSplitter->setStretchFactor(1, 1);
-    m_topSplitter->setSizes({1040, 400});
-    m_topSplitter->setChildrenCollapsible(false);
-
+    // Graph and Pareto front side by side over the layer table.
+    auto* top = m_topSplitter = new QSplitter(Qt::Horizontal);
+    top->setObjectName(QStringLiteral("topSplitter"));
+    top->addWidget(m_graph);
+    top->addWidget(m_pareto);
+    top->setStretchFactor(0, 1);
+    top->setStretchFactor(1, 1);
+    top->setChildrenCollapsible(false);
     m_mainSplitter = new QSplitter(Qt::Vertical);
     m_mainSplitter->setObjectName(QStringLiteral("mainSplitter"));
-    m_mainSplitter->addWidget(m_topSplitter);
+    m_mainSplitter->addWidget(top);
     m_mainSplitter->addWidget(m_table);
     m_mainSplitter->setStretchFactor(0, 3);
     m_mainSplitter->setStretchFactor(1, 2);
-    m_mainSplitter->setSizes({520, 300});
     m_mainSplitter->setChildrenCollapsible(false);
     setCentralWidget(m_mainSplitter);
 
     // Both views emit layerSelected only on a change; the guard stops the
     // echo of the view being updated from coming back.
-    connect(m_graph, &views::NetworkGraphView::layerSelected, this,
-            [this](int layer) { onLayerSelected(layer, m_graph); });
-    connect(m_table, &views::LayerTableView::layerSelected, this,
-            [this](int layer) { onLayerSelected(layer, m_table); });
-}
-
-void MainWindow::createActions() {
-    // File
-    QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
-    QAction* openAction = fileMenu->addAction(tr("&Open…"), this, &MainWindow::openFileDialog);
-    openAction->setShortcut(QKeySequence::Open);
-    openAction->setToolTip(tr("Open a network file (.json or .onnx)"));
-    QMenu* zooMenu = fileMenu->addMenu(tr("Open &Zoo Network"));
-    for (const std::string& name : core::zooNames()) {
-        const QString spec = QString::fromStdString(name);
-        zooMenu->addAction(spec, this, [this, spec]() { openSpec(spec); });
-    }
-    fileMenu->addSeparator();
-    QAction* quitAction = fileMenu->addAction(tr("&Quit"), this, &QWidget::close);
-    quitAction->setShortcut(QKeySequence::Quit);
-
-    // View
-    QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
-    QAction* zoomIn = viewMenu->addAction(tr("Zoom &In"), m_graph, &views::NetworkGraphView::zoomIn);
-    zoomIn->setShortcuts({QKeySequence::ZoomIn, QKeySequence(Qt::CTRL | Qt::Key_Equal)});
-    QAction* zoomOut = viewMenu->addAction(tr("Zoom &Out"), m_graph, &views::NetworkGraphView::zoomOut);
-    zoomOut->setShortcut(QKeySequence::ZoomOut);
-    QAction* fit = viewMenu->addAction(tr("&Fit Graph to View"), m_graph, &views::NetworkGraphView::fitToView);
-    fit->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
-    QAction* top = viewMenu->addAction(tr("Readable &Size, Top"), m_graph, &views::NetworkGraphView::showTop);
-    top->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
-    viewMenu->addSeparator();
-    QAction* find = viewMenu->addAction(tr("&Find Layer…"));
-    find->setShortcut(QKeySequence::Find);
-    connect(find, &QAction::triggered, this, [this]() {
-        m_search->setFocus();
-        m_search->selectAll();
-    });
-    QAction* legend = viewMenu->addAction(tr("Op &Legend"));
-    legend->setCheckable(true);
-    legend->setChecked(true);
-    connect(legend, &QAction::toggled, m_graph, &views::NetworkGraphView::setLegendVisible);
-
-    // Help
-    QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
-    helpMenu->addAction(tr("&About Tessera"), this, &MainWindow::showAbout);
-
-    // Tool bar: network picker, open, zoom, search.
-    QToolBar* bar = addToolBar(tr("Main"));
-    bar->setObjectName(QStringLiteral("mainToolBar"));
-    bar->setMovable(false);
-    bar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    bar->addWidget(new QLabel(tr("Network ")));
-    m_networkCombo = new QComboBox;
-    m_networkCombo->setObjectName(QStringLiteral("networkCombo"));
-    m_networkCombo->setToolTip(tr("Built-in networks (the model zoo)"));
-    m_networkCombo->setMinimumContentsLength(18);
-    m_networkCombo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-    for (const std::string& name : core::zooNames())
-        m_networkCombo->addItem(QString::fromStdString(name), QString::fromStdString(name));
-    // activated: user choices only, not our own setCurrentIndex.
-    connect(m_networkCombo, &QComboBox::activated, this, [this](int index) {
-        const QString spec = m_networkCombo->itemData(index).toString();
-        if (!spec.isEmpty() && (!m_snapshot || spec != m_snapshot->spec)) openSpec(spec);
-    });
-    bar->addWidget(m_networkCombo);
-    bar->addAction(openAction);
-    bar->addSeparator();
-    zoomOut->setIconText(tr("Zoom −"));
-    zoomIn->setIconText(tr("Zoom +"));
-    fit->setIconText(tr("Fit"));
-    top->setIconText(tr("Top"));
-    bar->addAction(zoomOut);
-    bar->addAction(zoomIn);
-    bar->addAction(fit);
-    bar->addAction(top);
-    bar->addSeparator();
-    m_search = new QLineEdit;
-    m_search->setObjectName(QStringLiteral("layerSearch"));
-    m_search->setPlaceholderText(tr("Find layer by name (Ctrl+F)"));
-    m_search->setClearButtonEnabled(true);
-    m_search->setMaximumWidth(280);
-    m_search->setMinimumWidth(200);
-    m_search->setToolTip(tr("Highlights layers whose name contains the text; Enter selects the next match"));
-    connect(m_search, &QLineEdit::textEdited, this, &MainWindow::onSearchEdited);
-    connect(m_search, &QLineEdit::returnPressed, this, &MainWindow::onSearchNext);
-    bar->addWidget(m_search);
-    m_searchResult = new QLabel;
-    m_searchResult->setObjectName(QStringLiteral("searchResult"));
-    m_searchResult->setMinimumWidth(110);
-    m_searchResult->setContentsMargins(6, 0, 0, 0);
-    bar->addWidget(m_searchResult);
+    connect(m_graph, &views::NetworkGraphView::layerSelected, this, [this](int layer) { onLayerSelected(layer, m_graph); });
+    connect(m_table, &views::LayerTableView::layerSelected, this, [this](int layer) { onLayerSelected(layer, m_table); });
+    connect(m_pareto, &views::ParetoView::pointSelected, &m_session, &Session::selectPoint);
 }
 
 void MainWindow::createDocks() {
-    m_warningsDock = new QDockWidget(tr("Import warnings"), this);
-    m_warningsDock->setObjectName(QStringLiteral("warningsDock"));
-    m_warnings = new QListWidget(m_warningsDock);
+    m_run = new views::RunPanel;
+    m_run->setObjectName(QStringLiteral("runPanel"));
+    m_browser = new views::ExplorationBrowser;
+    m_browser->setObjectName(QStringLiteral("browser"));
+    m_details = new views::LayerDetailsWidget;
+    m_details->setObjectName(QStringLiteral("layerDetails"));
+    m_editor = new views::LayerEditor;
+    m_editor->setObjectName(QStringLiteral("layerEditor"));
+    m_bars = new views::ResourceBarsWidget;
+    m_bars->setObjectName(QStringLiteral("resourceBars"));
+    m_parallel = new views::ParallelCoordinatesView;
+    m_parallel->setObjectName(QStringLiteral("parallelView"));
+    m_warnings = new QListWidget;
     m_warnings->setObjectName(QStringLiteral("warningsList"));
     m_warnings->setWordWrap(true);
-    m_warnings->setStyleSheet(QStringLiteral("QListWidget { background: #fff8e1; }"));
-    m_warningsDock->setWidget(m_warnings);
-    addDockWidget(Qt::BottomDockWidgetArea, m_warningsDock);
-    QMenu* viewMenu = nullptr;
-    for (QAction* a : menuBar()->actions())
-        if (a->menu() && a->text() == tr("&View")) viewMenu = a->menu();
-    if (viewMenu) viewMenu->addAction(m_warningsDock->toggleViewAction());
 
-    m_partitionDock = new QDockWidget(tr("Partition"), this);
-    m_partitionDock->setObjectName(QStringLiteral("partitionDock"));
-    m_partition = new views::PartitionPanel(m_partitionDock);
-    QStringList platforms;
-    for (const std::string& name : core::builtinPlatformNames()) platforms << QString::fromStdString(name);
-    m_partition->setPlatforms(platforms, QString::fromLatin1(kDefaultPlatform));
-    m_partitionDock->setWidget(m_partition);
-    addDockWidget(Qt::BottomDockWidgetArea, m_partitionDock);
-    m_partitionDock->hide();  // View > Partition
-    QAction* toggle = m_partitionDock->toggleViewAction();
-    toggle->setText(tr("&Partition (GP, method 1)"));
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    if (viewMenu) viewMenu->addAction(toggle);
-    connect(m_partition, &views::PartitionPanel::runRequested, this, &MainWindow::runPartition);
-    connect(m_partition, &views::PartitionPanel::cancelRequested, this, [this]() {
-        m_jobs->cancel(kPartitionChannel);
-        m_partition->showCancelled();
+    // The layer pane: what the layer is, then what the point decided for it.
+    auto* layerPane = new QWidget;
+    auto* layerLayout = new QVBoxLayout(layerPane);
+    layerLayout->setContentsMargins(0, 0, 0, 0);
+    layerLayout->addWidget(m_details, 1);
+    layerLayout->addWidget(m_editor, 1);
+
+    m_docks = {makeDock(this, tr("Explore"), QStringLiteral("exploreDock"), m_run),
+               makeDock(this, tr("Explorations"), QStringLiteral("browserDock"), scrolled(m_browser)),
+               makeDock(this, tr("Layer"), QStringLiteral("layerDock"), layerPane),
+               makeDock(this, tr("Resources"), QStringLiteral("resourcesDock"), scrolled(m_bars)),
+               makeDock(this, tr("Parallel coordinates"), QStringLiteral("parallelDock"), m_parallel),
+               makeDock(this, tr("Import warnings"), QStringLiteral("warningsDock"), m_warnings)};
+
+    connect(m_run, &views::RunPanel::runRequested, &m_session, &Session::runExploration);
+    connect(m_run, &views::RunPanel::cancelRequested, &m_session, &Session::cancelExploration);
+    connect(m_run, &views::RunPanel::networkRequested, this, &MainWindow::openSpec);
+    connect(m_run, &views::RunPanel::platformRequested, this, &MainWindow::choosePlatform);
+    connect(m_run, &views::RunPanel::networkFileRequested, this, &MainWindow::openNetworkDialog);
+    connect(m_run, &views::RunPanel::platformFileRequested, this, &MainWindow::openPlatformDialog);
+    connect(m_run, &views::RunPanel::inputShapeRequested, this, [this](const QString& shape) {
+        QString error;
+        if (!m_session.setInputShape(shape, &error)) m_run->showMessage(error, true);
     });
-    connect(m_partition, &views::PartitionPanel::layerActivated, this, &MainWindow::onPartitionLayerActivated);
+    connect(m_parallel, &views::ParallelCoordinatesView::filterChanged, &m_session, &Session::setFilter);
+    connect(m_parallel, &views::ParallelCoordinatesView::pointSelected, &m_session, &Session::selectPoint);
+
+    connect(m_browser, &views::ExplorationBrowser::openRequested, this, [this](qint64 id) { m_session.openExploration(id); });
+    connect(m_browser, &views::ExplorationBrowser::openPointRequested, this,
+            [this](qint64 id, qint64 point) { m_session.openExploration(id, false, static_cast<int>(point)); });
+    connect(m_browser, &views::ExplorationBrowser::renameRequested, this, [this](qint64 id, const QString& name) {
+        QString error;
+        if (!m_session.renameExploration(id, name, &error)) showError(tr("Could not rename the exploration"), error);
+    });
+    connect(m_browser, &views::ExplorationBrowser::tagRequested, this, [this](qint64 id, const QString& tag) {
+        QString error;
+        if (!m_session.addTag(id, tag, &error)) showError(tr("Could not tag the exploration"), error);
+    });
+    connect(m_browser, &views::ExplorationBrowser::notesEdited, this, [this](qint64 id, const QString& notes) {
+        QString error;
+        if (!m_session.setNotes(id, notes, &error)) showError(tr("Could not save the notes"), error);
+    });
+    connect(m_browser, &views::ExplorationBrowser::deleteRequested, this, &MainWindow::confirmDelete);
+    connect(m_browser, &views::ExplorationBrowser::openDatabaseRequested, this, &MainWindow::openDatabase);
+    connect(m_browser, &views::ExplorationBrowser::refreshRequested, &m_session, &Session::refreshExplorations);
+    connect(m_browser, &views::ExplorationBrowser::kpiRangeRequested, this, [this](const core::PointQuery& query) {
+        QString error;
+        auto points = m_session.queryPoints(query, &error);
+        if (!error.isEmpty()) showError(tr("Could not search the design points"), error);
+        m_browser->setPoints(std::move(points));
+    });
+
+    connect(m_editor, &views::LayerEditor::editsChanged, this,
+            [this](const std::vector<core::LayerEdit>& edits) { m_editor->setEvaluated(m_session.evaluateEdits(edits)); });
+    connect(m_editor, &views::LayerEditor::saveRequested, this,
+            [this](const std::vector<core::LayerEdit>& edits) { m_session.keepEditedPoint(edits, false); });
+    connect(m_editor, &views::LayerEditor::reoptimiseRequested, this,
+            [this](const std::vector<core::LayerEdit>& edits) { m_session.keepEditedPoint(edits, true); });
 }
 
-void MainWindow::runPartition(const views::PartitionSettings& settings) {
-    if (!m_snapshot) {
-        m_partition->showError(tr("Open a network first."));
-        emit partitionFailed(m_partition->message());
-        return;
+void MainWindow::applyDefaultLayout() {
+    for (QDockWidget* d : m_docks) {
+        removeDockWidget(d);
+        d->setFloating(false);
     }
-    if (!m_partitionDock->isVisible()) m_partitionDock->show();
-    const views::NetworkSnapshotPtr snapshot = m_snapshot;
-    const std::string platformName = settings.platform.toStdString();
-    solver::partition::PartitionOptions options = partitionOptions(settings);
-    std::function<views::PartitionResult(JobContext&)> work = [snapshot, platformName, options](JobContext& job) mutable {
-        job.progress(0, QStringLiteral("Loading platform %1").arg(QString::fromStdString(platformName)));
-        const core::Platform platform = core::openPlatform(platformName);  // FormatError: the failure message
-        // Per-layer solves are most of the work; fused groups (method best /
-        // fused) follow them, so the bar stops short of the end until then.
-        options.progress = [&job](double fraction, std::string_view message) {
-            QString text = QString::fromUtf8(message.data(), static_cast<qsizetype>(message.size()));
-            if (!text.isEmpty()) text[0] = text[0].toUpper();
-            return job.progress(static_cast<int>(100 * fraction), text);
-        };
-        const solver::partition::NetworkPartition partition =
-            solver::partition::partitionNetwork(snapshot->network, platform, options);
-        return toPartitionResult(partition, platform);
-    };
-    m_jobs->start<views::PartitionResult>(
-        kPartitionChannel, std::move(work),
-        [this, snapshot](views::PartitionResult result) {
-            if (snapshot != m_snapshot) return;  // another network was opened meanwhile
-            m_partition->setResult(result);
-            statusBar()->showMessage(tr("Partition: %1").arg(m_partition->message()), 10000);
-            emit partitionShown();
-        },
-        [this](const QString& message) {
-            m_partition->showError(tr("Partition failed: %1").arg(message));
-            emit partitionFailed(message);
-        });
+    QDockWidget* explore = dock(QStringLiteral("exploreDock"));
+    QDockWidget* browser = dock(QStringLiteral("browserDock"));
+    QDockWidget* layer = dock(QStringLiteral("layerDock"));
+    QDockWidget* resources = dock(QStringLiteral("resourcesDock"));
+    QDockWidget* parallel = dock(QStringLiteral("parallelDock"));
+    QDockWidget* warnings = dock(QStringLiteral("warningsDock"));
+    const bool small = width() < 1300 || height() < 820;
+    // Large: run and browse on the left, the layer and its resources on the
+    // right. Small: one column of tabbed docks on the right, so that the
+    // graph and the front keep a readable size.
+    addDockWidget(small ? Qt::RightDockWidgetArea : Qt::LeftDockWidgetArea, explore);
+    tabifyDockWidget(explore, browser);
+    addDockWidget(Qt::RightDockWidgetArea, layer);
+    if (small) tabifyDockWidget(explore, layer);
+    tabifyDockWidget(layer, resources);
+    addDockWidget(Qt::BottomDockWidgetArea, parallel);
+    tabifyDockWidget(parallel, warnings);
+    for (QDockWidget* d : m_docks) d->show();
+    warnings->hide();
+    explore->raise();
+    layer->raise();
+    if (small) explore->raise();
+    // Sizes take once the window has its geometry: after the pending events.
+    QTimer::singleShot(0, this, [this, small, explore, layer, parallel]() {
+        if (small) {
+            resizeDocks({explore}, {310}, Qt::Horizontal);
+            resizeDocks({parallel}, {130}, Qt::Vertical);
+        } else {
+            resizeDocks({explore, layer}, {330, 340}, Qt::Horizontal);
+            resizeDocks({parallel}, {200}, Qt::Vertical);
+        }
+        const int half = m_topSplitter->width() / 2;
+        m_topSplitter->setSizes({half, m_topSplitter->width() - half});
+        const int h = m_mainSplitter->height();
+        m_mainSplitter->setSizes({h * 3 / 5, h - h * 3 / 5});
+    });
 }
 
-void MainWindow::onPartitionLayerActivated(const QString& layer) {
-    if (!m_snapshot) return;
-    const auto id = m_snapshot->network.findLayer(layer.toStdString());
-    if (id) onLayerSelected(id->value, m_partition);
-}
+void MainWindow::connectSession() {
+    connect(&m_session, &Session::networkChanged, this, &MainWindow::showNetwork);
+    connect(&m_session, &Session::networkFailed, this, [this](const QString& spec, const QString& message) {
+        if (m_session.network()) m_run->setNetwork(m_session.network()->spec);
+        statusBar()->showMessage(tr("Could not open %1").arg(QFileInfo(spec).fileName()), 10000);
+        QString details = message;
+        if (m_session.network()) details += tr("\n\n%1 stays open.").arg(QFileInfo(m_session.network()->spec).fileName());
+        showError(tr("Could not open the network"), details);
+        emit openFailed(spec, message);
+    });
+    connect(&m_session, &Session::platformChanged, this, [this](const QString& spec) {
+        m_run->setPlatform(spec);
+        updateTitle();
+    });
+    connect(&m_session, &Session::storeChanged, this, [this](const QString& path) {
+        m_browser->setDatabasePath(path, m_session.storeWritable());
+        addRecent(QStringLiteral("recentDatabases"), path);
+    });
+    connect(&m_session, &Session::explorationsListed, m_browser, &views::ExplorationBrowser::setSummaries);
+    connect(&m_session, &Session::storeFailed, this,
+            [this](const QString& message) { showError(tr("Exploration database"), message); });
 
-void MainWindow::createStatusBar() {
-    m_progress = new QProgressBar;
-    m_progress->setRange(0, 100);
-    m_progress->setMaximumWidth(180);
-    m_progress->setTextVisible(false);
-    m_progress->hide();
-    statusBar()->addPermanentWidget(m_progress);
-    m_totals = new QLabel;
-    m_totals->setObjectName(QStringLiteral("totals"));
-    m_totals->setContentsMargins(8, 0, 8, 0);
-    statusBar()->addPermanentWidget(m_totals);
+    // The run: progress, partial results, outcome.
+    JobSlot& run = m_session.explorationJob();
+    connect(&run, &JobSlot::started, this, [this]() { m_run->setRunning(true); });
+    connect(&run, &JobSlot::finished, this, [this]() { m_run->setRunning(false); });
+    connect(&run, &JobSlot::progress, m_run, &views::RunPanel::setProgress);
+    connect(&m_session, &Session::explorationPartial, this, [this](const views::ExplorationPtr& partial) {
+        m_pareto->setExplorations(m_session.explorations() + views::ExplorationSet{partial});
+        statusBar()->showMessage(tr("%n design point(s) so far", nullptr, static_cast<int>(partial->points.size())));
+    });
+    connect(&m_session, &Session::explorationFinished, this, [this](const views::ExplorationPtr& e) {
+        QString text = tr("%1: %2, %n point(s) in %3 s", nullptr, static_cast<int>(e->points.size()))
+                           .arg(QString::fromStdString(e->name), QString::fromStdString(std::string(core::statusName(e->status))))
+                           .arg(e->seconds, 0, 'f', 1);
+        if (e->id > 0) text += tr("; saved as exploration %1").arg(e->id);
+        m_run->showMessage(text + (e->message.empty() ? QString() : QStringLiteral("\n") + QString::fromStdString(e->message)));
+        statusBar()->showMessage(text, 10000);
+    });
+    connect(&m_session, &Session::explorationFailed, this, [this](const QString& message) {
+        m_run->showMessage(message, true);
+        statusBar()->showMessage(tr("The exploration did not run; the Explore panel says why"), 10000);
+    });
+
+    // What is on show, and what is selected.
+    connect(&m_session, &Session::explorationsChanged, this, [this](const views::ExplorationSet& shown) {
+        m_pareto->setExplorations(shown);
+        m_parallel->setExplorations(shown);
+    });
+    connect(&m_session, &Session::filterChanged, m_pareto, &views::ParetoView::setFilter);
+    connect(&m_session, &Session::selectionChanged, this, &MainWindow::showSelection);
 }
 
 void MainWindow::openSpec(const QString& spec) {
-    statusBar()->showMessage(tr("Opening %1…").arg(displayName(spec)));
-    const std::string specUtf8 = spec.toStdString();
-    std::function<Opened(JobContext&)> work = [spec, specUtf8](JobContext& job) {
-        Opened opened;
-        job.progress(5, QStringLiteral("Reading %1").arg(displayName(spec)));
-        core::OpenedNetwork network = core::openNetworkWithWarnings(specUtf8);
-        for (const std::string& w : network.warnings) opened.warnings << QString::fromStdString(w);
-        if (!job.progress(30, QStringLiteral("Read %1 layers").arg(network.network.layerCount()))) return opened;
-        opened.snapshot = views::buildNetworkSnapshot(std::move(network.network), spec,
-                                                      [&job](int percent, const QString& message) {
-                                                          return job.progress(percent, message);
-                                                      });
-        return opened;
-    };
-    m_jobs->start<Opened>(
-        kOpenChannel, std::move(work),
-        [this](Opened opened) {
-            if (opened.snapshot) showSnapshot(opened);
-        },
-        [this, spec](const QString& message) { showOpenError(spec, message); });
+    statusBar()->showMessage(tr("Opening %1…").arg(QFileInfo(spec).fileName()));
+    m_session.openNetwork(spec);
 }
 
-void MainWindow::showSnapshot(const Opened& opened) {
-    m_snapshot = opened.snapshot;
+void MainWindow::showNetwork(const views::NetworkSnapshotPtr& network) {
     m_syncingSelection = true;
-    m_graph->setSnapshot(m_snapshot);
-    m_table->setSnapshot(m_snapshot);
-    m_details->setSnapshot(m_snapshot);
+    m_graph->setSnapshot(network);
+    m_table->setSnapshot(network);
+    m_details->setSnapshot(network);
     m_syncingSelection = false;
+    m_selectedLayer = -1;
     m_search->clear();
     m_searchResult->clear();
-    // A partition of the previous network means nothing for this one.
-    m_jobs->cancel(kPartitionChannel);
-    m_partition->clear();
+    m_run->setNetwork(network->spec);
+    if (!network->network.inputs().empty())
+        m_run->setInputShape(QString::fromStdString(core::shapeToString(network->network.inputs().front().shape)));
 
-    const core::NetworkMetrics& m = m_snapshot->metrics;
-    // "1.81 GMACs" but "11.69 M params", as the papers write them.
-    m_totals->setText(tr("%1 layers  ·  %2MACs  ·  %3 params")
-                          .arg(m_snapshot->network.layerCount())
-                          .arg(scaled(static_cast<double>(m.macs)), scaled(static_cast<double>(m.params)).trimmed()));
-
+    const core::NetworkMetrics& m = network->metrics;
+    m_totals->setText(tr("%1 layers  ·  %2 GMACs  ·  %3 M params")
+                          .arg(network->network.layerCount())
+                          .arg(static_cast<double>(m.macs) / 1e9, 0, 'f', 2)
+                          .arg(static_cast<double>(m.params) / 1e6, 0, 'f', 2));
+    const QStringList& warnings = m_session.networkWarnings();
     m_warnings->clear();
-    m_warnings->addItems(opened.warnings);
-    m_warningsDock->setVisible(!opened.warnings.isEmpty());
-    if (!opened.warnings.isEmpty()) {
-        const int rows = std::min<int>(static_cast<int>(opened.warnings.size()), 5);
-        resizeDocks({m_warningsDock}, {rows * (fontMetrics().height() + 4) + 36}, Qt::Vertical);
-    }
-    QString message = tr("Opened %1 in %2 ms (layout %3 ms)")
-                          .arg(displayName(m_snapshot->spec))
-                          .arg(qRound((m_snapshot->metricsSeconds + m_snapshot->labelSeconds + m_snapshot->layoutSeconds) * 1e3))
-                          .arg(qRound(m_snapshot->layoutSeconds * 1e3));
-    if (!opened.warnings.isEmpty()) message += tr(" with %n import warning(s)", nullptr, int(opened.warnings.size()));
-    if (!m_snapshot->layout.ok())
-        message += tr("; graph layout failed (%1), showing a simple column")
-                       .arg(QString::fromStdString(m_snapshot->layout.error));
+    m_warnings->addItems(warnings);
+    dock(QStringLiteral("warningsDock"))->setVisible(!warnings.isEmpty());
+    if (!warnings.isEmpty()) dock(QStringLiteral("warningsDock"))->raise();
+    QString message = tr("Opened %1 (layout %2 ms)")
+                          .arg(QFileInfo(network->spec).fileName())
+                          .arg(qRound(network->layoutSeconds * 1e3));
+    if (!warnings.isEmpty()) message += tr(" with %n import warning(s)", nullptr, static_cast<int>(warnings.size()));
+    if (!network->layout.ok())
+        message += tr("; graph layout failed (%1), showing a simple column").arg(QString::fromStdString(network->layout.error));
     statusBar()->showMessage(message, 10000);
-    syncNetworkCombo();
+    if (!m_session.isExploring()) addRecent(QStringLiteral("recentNetworks"), network->spec);
     updateTitle();
-    emit networkShown(m_snapshot->spec);
+    showSelection();
+    emit networkShown(network->spec);
 }
 
-void MainWindow::showOpenError(const QString& spec, const QString& problem) {
-    // Core's messages name the file already; make sure every one does.
-    const QString message = problem.contains(spec) ? problem : QStringLiteral("%1: %2").arg(spec, problem);
-    syncNetworkCombo();
-    statusBar()->showMessage(tr("Could not open %1").arg(displayName(spec)), 10000);
-    if (m_interactive) {
-        // Window-modal and non-blocking: no nested event loop.
-        auto* box = new QMessageBox(QMessageBox::Critical, tr("Could not open network"),
-                                    tr("Could not open %1.").arg(displayName(spec)), QMessageBox::Ok, this);
-        box->setObjectName(QStringLiteral("openErrorBox"));
-        box->setAttribute(Qt::WA_DeleteOnClose);
-        QString details = message;
-        if (m_snapshot) details += tr("\n\n%1 stays open.").arg(displayName(m_snapshot->spec));
-        box->setInformativeText(details);
-        box->setTextInteractionFlags(Qt::TextSelectableByMouse);
-        box->setStyleSheet(QStringLiteral("QLabel { min-width: 420px; }"));  // long paths wrap less
-        box->open();
+void MainWindow::showSelection() {
+    const core::DesignPoint* point = m_session.selectedPoint();
+    const views::PointRef ref = m_session.selection();
+    m_pareto->setSelection(ref);
+    m_parallel->setSelection(ref);
+    m_graph->setDesignPoint(point);
+    m_table->setDesignPoint(point);
+    m_details->setDesignPoint(point);
+    m_bars->setDesignPoint(point, m_selectedLayer);
+    if (point) {
+        const core::Exploration& e = *m_session.explorations()[ref.exploration];
+        m_pointLabel->setText(views::pointSummary(e, *point));
+        statusBar()->clearMessage();  // a temporary message would hide the summary
+        m_pointLabel->setToolTip(QString::fromStdString(e.name));
+    } else {
+        m_pointLabel->clear();
     }
-    emit openFailed(spec, message);
+    onLayerSelected(m_selectedLayer, nullptr);
 }
 
 void MainWindow::onLayerSelected(int layerIndex, QObject* origin) {
     if (m_syncingSelection) return;
     m_syncingSelection = true;
+    m_selectedLayer = layerIndex;
     if (origin != m_graph) m_graph->selectLayer(layerIndex);
     if (origin != m_table) m_table->selectLayer(layerIndex);
-    if (origin != m_partition && m_snapshot && layerIndex >= 0 &&
-        static_cast<std::size_t>(layerIndex) < m_snapshot->network.layerCount())
-        m_partition->selectLayer(QString::fromStdString(m_snapshot->network.layer(core::LayerId{layerIndex}).name));
     m_details->showLayer(layerIndex);
+    m_bars->setDesignPoint(m_session.selectedPoint(), layerIndex);
+    m_editor->setContext(m_session.explorations().value(m_session.selection().exploration), m_session.selection().point,
+                         layerIndex, m_session.editableChoices(layerIndex));
     m_syncingSelection = false;
 }
 
-void MainWindow::onSearchEdited(const QString& text) {
-    const int matches = m_graph->setSearchText(text);
-    if (text.trimmed().isEmpty()) {
-        m_searchResult->clear();
-        return;
-    }
-    m_searchResult->setText(matches == 0 ? tr("no match") : tr("%n match(es)", nullptr, matches));
-    if (matches > 0) m_graph->nextMatch();  // select and centre the best match
-}
-
-void MainWindow::onSearchNext() {
-    const int total = static_cast<int>(m_graph->searchMatches().size());
-    if (total == 0) {
-        onSearchEdited(m_search->text());
-        return;
-    }
-    const int layer = m_graph->nextMatch();
-    const auto& matches = m_graph->searchMatches();
-    const auto pos = std::find(matches.begin(), matches.end(), layer) - matches.begin();
-    m_searchResult->setText(tr("%1 of %2").arg(pos + 1).arg(total));
-}
-
-void MainWindow::openFileDialog() {
-    QString dir;
-    if (m_interactive) dir = settings().value(QStringLiteral("lastOpenDir")).toString();
-    const QString path = QFileDialog::getOpenFileName(this, tr("Open Network"), dir,
-                                                      tr("Networks (*.json *.onnx);;Tessera JSON (*.json);;"
-                                                         "ONNX models (*.onnx);;All files (*)"));
-    if (path.isEmpty()) return;
-    if (m_interactive) settings().setValue(QStringLiteral("lastOpenDir"), QFileInfo(path).absolutePath());
-    openSpec(path);
-}
-
-void MainWindow::syncNetworkCombo() {
-    // Zoo entries first, then (after a separator) the open file, if any.
-    for (int i = m_networkCombo->count() - 1; i >= 0; --i) {
-        if (m_networkCombo->itemData(i, kFileEntryRole).toBool() || m_networkCombo->itemText(i).isEmpty())
-            m_networkCombo->removeItem(i);
-    }
-    if (!m_snapshot) return;
-    const QString spec = m_snapshot->spec;
-    int index = m_networkCombo->findData(spec);
-    if (index < 0) {
-        m_networkCombo->insertSeparator(m_networkCombo->count());
-        m_networkCombo->addItem(displayName(spec), spec);
-        index = m_networkCombo->count() - 1;
-        m_networkCombo->setItemData(index, true, kFileEntryRole);
-        m_networkCombo->setItemData(index, spec, Qt::ToolTipRole);
-    }
-    m_networkCombo->setCurrentIndex(index);
-}
-
 void MainWindow::updateTitle() {
-    if (!m_snapshot) {
-        setWindowTitle(QStringLiteral("Tessera"));
-        return;
+    QString title = QStringLiteral("Tessera");
+    if (const auto& n = m_session.network()) {
+        QString name = QString::fromStdString(n->network.name);
+        if (name.isEmpty()) name = QFileInfo(n->spec).fileName();
+        title = QStringLiteral("%1 on %2 — Tessera").arg(name, QFileInfo(m_session.platformSpec()).fileName());
+        setWindowFilePath(core::isZooName(n->spec.toStdString()) ? QString() : n->spec);
     }
-    QString name = QString::fromStdString(m_snapshot->network.name);
-    if (name.isEmpty()) name = displayName(m_snapshot->spec);
-    const QString shown = displayName(m_snapshot->spec);
-    if (QFileInfo(shown).completeBaseName() == name) name = shown;  // "model.onnx", not "model (model.onnx)"
-    else if (shown != name) name += QStringLiteral(" (%1)").arg(shown);
-    setWindowTitle(QStringLiteral("%1 — Tessera").arg(name));
-    setWindowFilePath(core::isZooName(m_snapshot->spec.toStdString()) ? QString() : m_snapshot->spec);
-}
-
-void MainWindow::showAbout() {
-    QMessageBox::about(this, tr("About Tessera"),
-                       tr("<b>Tessera %1</b><p>Design-space exploration of CNN inference on heterogeneous "
-                          "CPU / GPU / FPGA platforms.</p><p>Graph: wheel or Ctrl +/− to zoom, drag to pan, "
-                          "Ctrl+0 to fit, Ctrl+F to find a layer. Open networks from the zoo, as Tessera JSON "
-                          "or ONNX (File ▸ Open, or drop a file on the window).</p>")
-                           .arg(QApplication::applicationVersion()));
-}
-
-void MainWindow::closeEvent(QCloseEvent* event) {
-    if (m_interactive) {
-        QSettings s = settings();
-        s.setValue(QStringLiteral("mainWindow/geometry"), saveGeometry());
-        s.setValue(QStringLiteral("mainWindow/state"), saveState());
-        s.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
-        s.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
-    }
-    m_jobs->cancel(kOpenChannel);
-    m_jobs->cancel(kPartitionChannel);
-    event->accept();
-}
-
-void MainWindow::dragEnterEvent(QDragEnterEvent* event) {
-    const QMimeData* mime = event->mimeData();
-    if (!mime->hasUrls()) return;
-    for (const QUrl& url : mime->urls()) {
-        if (url.isLocalFile() && isNetworkFile(url.toLocalFile())) {
-            event->acceptProposedAction();
-            return;
-        }
-    }
-}
-
-void MainWindow::dropEvent(QDropEvent* event) {
-    for (const QUrl& url : event->mimeData()->urls()) {
-        if (url.isLocalFile() && isNetworkFile(url.toLocalFile())) {
-            event->acceptProposedAction();
-            openSpec(url.toLocalFile());
-            return;
-        }
-    }
+    setWindowTitle(title);
 }
 
 }  // namespace tessera::gui

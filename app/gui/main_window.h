@@ -1,67 +1,73 @@
 #pragma once
-// The Tessera main window: pick a network (zoo, .json, .onnx; menu, combo
-// box, drag and drop), see it as a Graphviz graph and as a layer table with
-// the selection kept in sync, the selected layer's details, totals in the
-// status bar and import warnings in a dock.
+// The Tessera workbench window. It owns no state of its own: the Session
+// holds the network, the platform, the store and the explorations on show;
+// the window lays out the views (graph, layer table, Pareto front, parallel
+// coordinates, resource bars, layer editor, exploration browser, run panel),
+// feeds them the session's snapshots and hands their requests to the
+// session. Nothing here knows a strategy.
 
 #include <QMainWindow>
 #include <QStringList>
 
-#include "views/network_snapshot.h"
-#include "views/partition_data.h"
+#include "app/gui/session.h"
 
-class QComboBox;
 class QDockWidget;
 class QLabel;
 class QLineEdit;
 class QListWidget;
+class QMenu;
 class QProgressBar;
 class QSplitter;
 
 namespace tessera::views {
+class ExplorationBrowser;
 class LayerDetailsWidget;
+class LayerEditor;
 class LayerTableView;
 class NetworkGraphView;
-class PartitionPanel;
+class ParallelCoordinatesView;
+class ParetoView;
+class ResourceBarsWidget;
+class RunPanel;
 }  // namespace tessera::views
 
 namespace tessera::gui {
-
-class JobRunner;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     // interactive = false (screenshots, tests): errors are reported through
-    // openFailed only, never in a modal dialog, and settings are not touched.
+    // signals and the status bar only, never in a modal dialog, and
+    // settings are neither read nor written.
     explicit MainWindow(bool interactive = true, QWidget* parent = nullptr);
     ~MainWindow() override;
 
+    Session& session() { return m_session; }
     // Opens a zoo name or a .json / .onnx path in the background; the
     // current network stays shown (and usable) until the new one is ready.
     void openSpec(const QString& spec);
+    // Opens (or creates) an exploration database; false with a dialog (or
+    // the failure signal) when it cannot be opened.
+    bool openDatabase(const QString& path);
 
-    const views::NetworkSnapshotPtr& snapshot() const { return m_snapshot; }
     views::NetworkGraphView* graphView() const { return m_graph; }
     views::LayerTableView* tableView() const { return m_table; }
-    views::PartitionPanel* partitionPanel() const { return m_partition; }
-    QDockWidget* partitionDock() const { return m_partitionDock; }
+    views::RunPanel* runPanel() const { return m_run; }
+    views::ParetoView* paretoView() const { return m_pareto; }
+    views::ParallelCoordinatesView* parallelView() const { return m_parallel; }
+    views::ResourceBarsWidget* resourceBars() const { return m_bars; }
+    views::LayerEditor* layerEditor() const { return m_editor; }
+    views::ExplorationBrowser* browser() const { return m_browser; }
+    QDockWidget* dock(const QString& objectName) const;
 
-    // Partitions the open network (method 1) in the background with the
-    // panel's settings; the panel shows the result, or the error.
-    void runPartition(const views::PartitionSettings& settings);
-
-    static constexpr const char* kDefaultNetwork = "resnet18";
+    // Lays the docks out for the window's size (small screens stack them).
+    void applyDefaultLayout();
 
 signals:
-    // A network was opened and is on screen.
     void networkShown(const QString& spec);
-    // Opening failed; `message` names the file (or name) and the problem.
     void openFailed(const QString& spec, const QString& message);
-    // A partition result (optimal or not) is in the partition panel.
-    void partitionShown();
-    // A partition could not run (no network, bad platform); the panel says why.
-    void partitionFailed(const QString& message);
+    // A message for the user that would be a dialog in an interactive window.
+    void errorShown(const QString& title, const QString& message);
 
 protected:
     void closeEvent(QCloseEvent* event) override;
@@ -69,44 +75,57 @@ protected:
     void dropEvent(QDropEvent* event) override;
 
 private:
-    struct Opened {
-        views::NetworkSnapshotPtr snapshot;
-        QStringList warnings;
-    };
-
-    void createActions();
+    // main_window.cpp: the views and the session's signals.
     void createCentralWidgets();
     void createDocks();
-    void createStatusBar();
-    void showSnapshot(const Opened& opened);
-    void showOpenError(const QString& spec, const QString& problem);
+    void connectSession();
+    void showNetwork(const views::NetworkSnapshotPtr& network);
+    void showSelection();
     void onLayerSelected(int layerIndex, QObject* origin);
-    void onPartitionLayerActivated(const QString& layer);
+    void updateTitle();
+    // main_window_actions.cpp: menus, tool bar, settings, files, dialogs.
+    void createActions();
+    void createStatusBar();
+    void openNetworkDialog();
+    void openPlatformDialog();
+    void openDatabaseDialog();
+    void exportParetoDialog();
+    void confirmDelete(const QList<qint64>& ids);
+    void choosePlatform(const QString& spec);
+    void addRecent(const QString& key, const QString& path);
+    void rebuildRecentMenus();
     void onSearchEdited(const QString& text);
     void onSearchNext();
-    void openFileDialog();
-    void syncNetworkCombo();
-    void updateTitle();
     void showAbout();
+    void showError(const QString& title, const QString& message);
+    void restoreSettings();
+    void saveSettings();
 
     bool m_interactive;
-    JobRunner* m_jobs;
-    views::NetworkSnapshotPtr m_snapshot;
+    Session m_session;
 
     views::NetworkGraphView* m_graph = nullptr;
     views::LayerTableView* m_table = nullptr;
     views::LayerDetailsWidget* m_details = nullptr;
+    views::RunPanel* m_run = nullptr;
+    views::ParetoView* m_pareto = nullptr;
+    views::ParallelCoordinatesView* m_parallel = nullptr;
+    views::ResourceBarsWidget* m_bars = nullptr;
+    views::LayerEditor* m_editor = nullptr;
+    views::ExplorationBrowser* m_browser = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_topSplitter = nullptr;
-    QComboBox* m_networkCombo = nullptr;
+    QListWidget* m_warnings = nullptr;
     QLineEdit* m_search = nullptr;
     QLabel* m_searchResult = nullptr;
-    QDockWidget* m_warningsDock = nullptr;
-    QListWidget* m_warnings = nullptr;
-    QDockWidget* m_partitionDock = nullptr;
-    views::PartitionPanel* m_partition = nullptr;
     QLabel* m_totals = nullptr;
+    QLabel* m_pointLabel = nullptr;
     QProgressBar* m_progress = nullptr;
+    QMenu* m_viewMenu = nullptr;
+    QMenu* m_recentNetworks = nullptr;
+    QMenu* m_recentDatabases = nullptr;
+    QList<QDockWidget*> m_docks;
+    int m_selectedLayer = -1;
     bool m_syncingSelection = false;
 };
 

@@ -78,6 +78,28 @@ ExplorationInputs inputsFromJson(const JsonReader& r, const json& j) {
     return in;
 }
 
+json resourcesToJson(const std::vector<ResourceUse>& list) {
+    json out = json::array();
+    for (const auto& u : list)
+        out.push_back({{"device", u.device}, {"resource", u.resource}, {"unit", u.unit}, {"used", u.used},
+                       {"budget", u.budget}});
+    return out;
+}
+
+std::vector<ResourceUse> resourcesFromJson(const JsonReader& r, const json& list) {
+    r.array(list, "resources", 0, 4096);
+    std::vector<ResourceUse> out;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+        const JsonReader ur = r.child("resources[" + std::to_string(i) + "]");
+        const json& u = list[i];
+        ur.checkKeys(u, "", {"device", "resource", "unit", "used", "budget"});
+        out.push_back({ur.string(ur.required(u, "device"), "device"), ur.string(ur.required(u, "resource"), "resource"),
+                       ur.stringMember(u, "unit", false), ur.number(ur.required(u, "used"), "used"),
+                       ur.number(ur.required(u, "budget"), "budget", 0.0)});
+    }
+    return out;
+}
+
 json layerToJson(const LayerDecision& l) {
     json choice = json::array();
     for (const auto& [name, value] : l.choice) choice.push_back({name, value});
@@ -87,12 +109,13 @@ json layerToJson(const LayerDecision& l) {
               {"shares", l.shares},
               {"latency_ms", numberOrNull(l.latencyMs)},
               {"energy_mj", numberOrNull(l.energyMj)}};
+    if (!l.resources.empty()) j["resources"] = resourcesToJson(l.resources);
     if (!l.detail.is_null()) j["detail"] = l.detail;
     return j;
 }
 
 LayerDecision layerFromJson(const JsonReader& r, const json& j) {
-    r.checkKeys(j, "", {"id", "name", "choice", "shares", "latency_ms", "energy_mj", "detail"});
+    r.checkKeys(j, "", {"id", "name", "choice", "shares", "latency_ms", "energy_mj", "resources", "detail"});
     LayerDecision l;
     l.layerId = static_cast<int>(r.integer(r.required(j, "id"), "id", 0, static_cast<std::int64_t>(kMaxLayers)));
     l.layer = r.string(r.required(j, "name"), "name");
@@ -111,15 +134,12 @@ LayerDecision layerFromJson(const JsonReader& r, const json& j) {
     }
     l.latencyMs = readNumberOrNull(r, j, "latency_ms");
     l.energyMj = readNumberOrNull(r, j, "energy_mj");
+    if (const json* list = JsonReader::find(j, "resources")) l.resources = resourcesFromJson(r, *list);
     if (const json* d = JsonReader::find(j, "detail")) l.detail = *d;
     return l;
 }
 
 json pointToJson(const DesignPoint& p) {
-    json resources = json::array();
-    for (const auto& u : p.resources)
-        resources.push_back({{"device", u.device}, {"resource", u.resource}, {"unit", u.unit}, {"used", u.used},
-                             {"budget", u.budget}});
     json violations = json::array();
     for (const auto& v : p.violations) violations.push_back({{"device", v.device}, {"reason", v.reason}});
     json layers = json::array();
@@ -134,15 +154,16 @@ json pointToJson(const DesignPoint& p) {
               {"power_w", numberOrNull(p.powerW)},
               {"feasible", p.feasible},
               {"violations", std::move(violations)},
-              {"resources", std::move(resources)},
+              {"resources", resourcesToJson(p.resources)},
               {"layers", std::move(layers)}};
+    if (!p.notes.empty()) j["notes"] = p.notes;
     if (!p.detail.is_null()) j["detail"] = p.detail;
     return j;
 }
 
 DesignPoint pointFromJson(const JsonReader& r, const json& j) {
     r.checkKeys(j, "", {"label", "status", "message", "baseline", "on_front", "latency_ms", "energy_mj", "power_w",
-                        "feasible", "violations", "resources", "layers", "detail"});
+                        "feasible", "violations", "resources", "layers", "notes", "detail"});
     DesignPoint p;
     p.label = r.string(r.required(j, "label"), "label");
     p.status = readStatus(r, j);
@@ -162,18 +183,8 @@ DesignPoint pointFromJson(const JsonReader& r, const json& j) {
                                     vr.string(vr.required((*list)[i], "reason"), "reason")});
         }
     }
-    if (const json* list = JsonReader::find(j, "resources")) {
-        r.array(*list, "resources", 0, 4096);
-        for (std::size_t i = 0; i < list->size(); ++i) {
-            const JsonReader ur = r.child("resources[" + std::to_string(i) + "]");
-            const json& u = (*list)[i];
-            ur.checkKeys(u, "", {"device", "resource", "unit", "used", "budget"});
-            p.resources.push_back({ur.string(ur.required(u, "device"), "device"),
-                                   ur.string(ur.required(u, "resource"), "resource"),
-                                   ur.stringMember(u, "unit", false), ur.number(ur.required(u, "used"), "used"),
-                                   ur.number(ur.required(u, "budget"), "budget", 0.0)});
-        }
-    }
+    if (const json* list = JsonReader::find(j, "resources")) p.resources = resourcesFromJson(r, *list);
+    p.notes = r.stringMember(j, "notes", false, kMaxMessageBytes);
     const json& layers = r.array(r.required(j, "layers"), "layers", 0, kMaxLayers);
     p.layers.reserve(layers.size());
     for (std::size_t i = 0; i < layers.size(); ++i)
@@ -217,7 +228,7 @@ json explorationToJson(const Exploration& e) {
     for (const auto& [name, value] : e.options) options[name] = optionToJson(value);
     json points = json::array();
     for (const auto& p : e.points) points.push_back(pointToJson(p));
-    return {{"format", kFormatName},
+    json doc = {{"format", kFormatName},
             {"schema_version", kSchemaVersion},
             {"id", e.id},
             {"name", e.name},
@@ -230,12 +241,14 @@ json explorationToJson(const Exploration& e) {
             {"seconds", e.seconds},
             {"inputs", inputsToJson(e.inputs)},
             {"points", std::move(points)}};
+    if (!e.notes.empty()) doc["notes"] = e.notes;
+    return doc;
 }
 
 Exploration explorationFromJson(const json& doc, std::string_view origin) {
     const JsonReader r{std::string(origin), ""};
     r.checkKeys(doc, "", {"format", "schema_version", "id", "name", "tags", "created", "strategy", "options", "status",
-                          "message", "seconds", "inputs", "points"});
+                          "message", "seconds", "inputs", "points", "notes"});
     if (const std::string format = r.string(r.required(doc, "format"), "format"); format != kFormatName)
         r.fail("format", "expected \"" + std::string(kFormatName) + "\", got \"" + format + "\"");
     if (r.integer(r.required(doc, "schema_version"), "schema_version") != kSchemaVersion)
@@ -255,6 +268,7 @@ Exploration explorationFromJson(const json& doc, std::string_view origin) {
     for (const auto& item : options.items()) e.options[item.key()] = optionFromJson(opr, item.value(), item.key());
     e.status = readStatus(r, doc);
     e.message = r.stringMember(doc, "message", false, kMaxMessageBytes);
+    e.notes = r.stringMember(doc, "notes", false, kMaxMessageBytes);
     if (const json* s = JsonReader::find(doc, "seconds")) e.seconds = r.number(*s, "seconds", 0.0);
     e.inputs = inputsFromJson(r.child("inputs"), r.required(doc, "inputs"));
     const json& points = r.array(r.required(doc, "points"), "points", 0, kMaxItems);

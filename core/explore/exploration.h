@@ -80,6 +80,12 @@ struct LayerDecision {
     std::map<std::string, double> shares;
     double latencyMs = kNoValue;  // this layer's part of the point's latency
     double energyMj = kNoValue;
+    // What this layer alone needs of each device resource. The point's
+    // resources are authoritative: they are the sum of these where layers
+    // occupy hardware of their own (direct hardware mapping), and their
+    // largest where layers take turns on one engine (partition, DYNAMAP's
+    // overlay). Empty when the strategy does not break resources down.
+    std::vector<ResourceUse> resources;
     nlohmann::json detail;        // strategy-specific; null when none
 
     // The value of choice `name`, or "" when absent.
@@ -99,6 +105,7 @@ struct DesignPoint {
     bool feasible = true;
     std::vector<DeviceVerdict> violations;  // one per device over a budget; empty when feasible
     std::vector<LayerDecision> layers;      // in the network's layer order
+    std::string notes;            // the user's (plain or Markdown text); empty when none
     nlohmann::json detail;        // strategy-specific; null when none
 };
 
@@ -114,6 +121,7 @@ struct Exploration {
     std::string message;
     double seconds = 0;           // wall time of the run
     std::vector<DesignPoint> points;
+    std::string notes;            // the user's (plain or Markdown text); empty when none
 };
 
 // The current time as Exploration::created wants it.

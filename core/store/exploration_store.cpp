@@ -3,6 +3,7 @@
 #include <pwd.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 
 #include "core/store/sqlite_internal.h"
@@ -55,53 +56,60 @@ constexpr const char* kFindPlatform = "SELECT id, name, document FROM platforms 
 constexpr const char* kInsertPlatform = "INSERT INTO platforms (hash, name, document) VALUES (?1, ?2, ?3)";
 constexpr const char* kInsertExploration =
     "INSERT INTO explorations (name, created, strategy, status, message, seconds, network_id, network_spec, "
-    "platform_id, tool_version, solver_version, seed) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "platform_id, tool_version, solver_version, seed, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr const char* kInsertOption = "INSERT INTO options (exploration_id, name, type, value) VALUES (?1, ?2, ?3, ?4)";
 constexpr const char* kInsertTag = "INSERT OR IGNORE INTO tags (exploration_id, tag, position) VALUES (?1, ?2, ?3)";
 constexpr const char* kInsertPoint =
     "INSERT INTO points (exploration_id, idx, label, status, message, baseline, on_front, latency_ms, energy_mj, "
-    "power_w, feasible, detail) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+    "power_w, feasible, detail, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)";
 constexpr const char* kInsertResource = "INSERT INTO point_resources (point_id, seq, device, resource, unit, used, budget) "
                                         "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)";
 constexpr const char* kInsertViolation = "INSERT INTO point_violations (point_id, seq, device, reason) VALUES (?1, ?2, ?3, ?4)";
 // Layers go in kLayerBatch rows per statement (and the rest one by one):
 // a statement per row costs a third more.
 constexpr int kLayerBatch = 50;
-constexpr int kLayerColumns = 9;
+constexpr int kLayerColumns = 10;
 std::string insertLayersSql(int rows) {
-    std::string sql =
-        "INSERT INTO layer_decisions (point_id, seq, layer_id, layer, choice, shares, latency_ms, energy_mj, detail) "
-        "VALUES ";
-    for (int r = 0; r < rows; ++r) sql += r ? ",(?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?)";
+    std::string sql = "INSERT INTO layer_decisions (point_id, seq, layer_id, layer, choice, shares, latency_ms, energy_mj, "
+                      "detail, resources) VALUES ";
+    for (int r = 0; r < rows; ++r) sql += r ? ",(?,?,?,?,?,?,?,?,?,?)" : "(?,?,?,?,?,?,?,?,?,?)";
     return sql;
 }
 
 constexpr const char* kSelectExploration =
     "SELECT e.name, e.created, e.strategy, e.status, e.message, e.seconds, e.network_spec, e.tool_version, "
-    "e.solver_version, e.seed, n.hash, n.name, n.document, p.hash, p.name, p.document FROM explorations e "
+    "e.solver_version, e.seed, n.hash, n.name, n.document, p.hash, p.name, p.document, e.notes FROM explorations e "
     "JOIN networks n ON n.id = e.network_id JOIN platforms p ON p.id = e.platform_id WHERE e.id = ?1";
 constexpr const char* kSelectOptions = "SELECT name, type, value FROM options WHERE exploration_id = ?1";
 constexpr const char* kSelectTags = "SELECT tag FROM tags WHERE exploration_id = ?1 ORDER BY position, tag";
 constexpr const char* kSelectPoints =
-    "SELECT id, label, status, message, baseline, on_front, latency_ms, energy_mj, power_w, feasible, detail "
+    "SELECT id, label, status, message, baseline, on_front, latency_ms, energy_mj, power_w, feasible, detail, notes "
     "FROM points WHERE exploration_id = ?1 ORDER BY idx";
 constexpr const char* kSelectResources =
     "SELECT device, resource, unit, used, budget FROM point_resources WHERE point_id = ?1 ORDER BY seq";
 constexpr const char* kSelectViolations = "SELECT device, reason FROM point_violations WHERE point_id = ?1 ORDER BY seq";
 constexpr const char* kSelectLayers =
-    "SELECT layer_id, layer, choice, shares, latency_ms, energy_mj, detail FROM layer_decisions "
+    "SELECT layer_id, layer, choice, shares, latency_ms, energy_mj, detail, resources FROM layer_decisions "
     "WHERE point_id = ?1 ORDER BY seq";
 
-constexpr const char* kSelectSummaries =
-    "SELECT e.id, e.name, n.name, p.name, e.strategy, "
-    "(SELECT count(*) FROM points WHERE exploration_id = e.id), e.created, e.status FROM explorations e "
-    "JOIN networks n ON n.id = e.network_id JOIN platforms p ON p.id = e.platform_id "
-    "WHERE (?1 = '' OR n.name = ?1 OR e.network_spec = ?1) AND (?2 = '' OR e.strategy = ?2) "
-    "AND (?3 = '' OR EXISTS (SELECT 1 FROM tags t WHERE t.exploration_id = e.id AND t.tag = ?3)) "
-    "ORDER BY e.id DESC";
-constexpr const char* kSelectSortedTags = "SELECT tag FROM tags WHERE exploration_id = ?1 ORDER BY tag";
+// Every summary in one statement: the points' count and best KPIs in one
+// pass over points, the tags as a JSON array (in no particular order).
+constexpr const char* kSelectSummaries = R"(
+    SELECT e.id, e.name, n.name, p.name, e.strategy, coalesce(k.points, 0), e.created, e.status, k.best_latency,
+           k.best_energy, e.notes, t.tags
+    FROM explorations e JOIN networks n ON n.id = e.network_id JOIN platforms p ON p.id = e.platform_id
+    LEFT JOIN (SELECT exploration_id, count(*) AS points, min(CASE WHEN feasible THEN latency_ms END) AS best_latency,
+                      min(CASE WHEN feasible THEN energy_mj END) AS best_energy
+               FROM points GROUP BY exploration_id) k ON k.exploration_id = e.id
+    LEFT JOIN (SELECT exploration_id, json_group_array(tag) AS tags FROM tags GROUP BY exploration_id) t
+           ON t.exploration_id = e.id
+    WHERE (?1 = '' OR n.name = ?1 OR e.network_spec = ?1) AND (?2 = '' OR e.strategy = ?2)
+      AND (?3 = '' OR EXISTS (SELECT 1 FROM tags WHERE exploration_id = e.id AND tag = ?3))
+    ORDER BY e.id DESC)";
 
 constexpr const char* kRename = "UPDATE explorations SET name = ?2 WHERE id = ?1";
+constexpr const char* kSetNotes = "UPDATE explorations SET notes = ?2 WHERE id = ?1";
+constexpr const char* kSetPointNotes = "UPDATE points SET notes = ?3 WHERE exploration_id = ?1 AND idx = ?2";
 constexpr const char* kSelectInputs = "SELECT network_id, platform_id FROM explorations WHERE id = ?1";
 constexpr const char* kAppendTag = "INSERT OR IGNORE INTO tags (exploration_id, tag, position) "
                                    "VALUES (?1, ?2, (SELECT coalesce(max(position) + 1, 0) FROM tags WHERE exploration_id = ?1))";
@@ -123,8 +131,8 @@ struct ExplorationStore::Impl {
     Statement findNetwork, insertNetwork, findPlatform, insertPlatform, insertExploration, insertOption, insertTag, insertPoint,
         insertResource, insertViolation, insertLayer, insertLayers;
     Statement selectExploration, selectOptions, selectTags, selectPoints, selectResources, selectViolations, selectLayers,
-        selectSummaries, selectSortedTags;
-    Statement rename, selectInputs, appendTag, deleteExploration, deleteOrphanNetwork, deleteOrphanPlatform;
+        selectSummaries;
+    Statement rename, setNotes, setPointNotes, selectInputs, appendTag, deleteExploration, deleteOrphanNetwork, deleteOrphanPlatform;
 
     sqlite3* db() const { return connection.get(); }
 
@@ -157,6 +165,18 @@ struct ExplorationStore::Impl {
     std::int64_t save(const Exploration& e);
     Exploration load(std::int64_t id, Statement& head);
     std::vector<ExplorationSummary> list(const ExplorationFilter& filter);
+    // Runs an UPDATE of one row in a write transaction: whether it found the row.
+    template <class Bind>
+    bool updateOne(std::string_view operation, Statement& s, const char* sql, Bind&& bind) {
+        requireWritable(operation);
+        return guarded(file, operation, [&] {
+            Transaction transaction(db(), Transaction::Kind::Write);
+            bind(use(s, sql)).run();
+            const bool found = sqlite3_changes(db()) > 0;
+            transaction.commit();
+            return found;
+        });
+    }
 };
 
 std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
@@ -185,6 +205,7 @@ std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
             .bind(10, e.inputs.toolVersion)
             .bind(11, e.inputs.solverVersion)
             .bind(12, static_cast<std::int64_t>(e.inputs.seed))  // bit pattern: reads back as the same uint64
+            .bind(13, e.notes)
             .run();
         const std::int64_t id = sqlite3_last_insert_rowid(db());
 
@@ -201,7 +222,7 @@ std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
         static const std::string kInsertLayer = insertLayersSql(1), kInsertLayers = insertLayersSql(kLayerBatch);
         Statement& layer = use(insertLayer, kInsertLayer);
         Statement& layers = use(insertLayers, kInsertLayers);
-        std::string choice, shares;
+        std::string choice, shares, resources;
         // Binds layer `index` of `p` as row `row` of `s`.
         const auto bindLayer = [&](Statement& s, int row, std::int64_t pointId, const DesignPoint& p, std::size_t index) {
             const LayerDecision& l = p.layers[index];
@@ -211,6 +232,8 @@ std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
             store::writeChoice(choice, l.choice);
             field = "shares";
             store::writeShares(shares, l.shares);
+            field = "resources";
+            if (!l.resources.empty()) store::writeResources(resources, l.resources);
             field = "detail";
             s.bind(c + 1, pointId)
                 .bind(c + 2, static_cast<std::int64_t>(index))
@@ -222,6 +245,8 @@ std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
                 .bind(c + 8, l.energyMj);
             if (l.detail.is_null()) s.bindNull(c + 9);
             else s.bind(c + 9, store::writeJson(l.detail));
+            if (l.resources.empty()) s.bindNull(c + 10);
+            else s.bind(c + 10, resources);
         };
         for (const DesignPoint& p : e.points) {
             ++pointIndex;
@@ -240,6 +265,7 @@ std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
                 .bind(11, p.feasible);
             if (p.detail.is_null()) point.bindNull(12);
             else point.bind(12, store::writeJson(p.detail));
+            point.bind(13, p.notes);
             point.run();
             const std::int64_t pointId = sqlite3_last_insert_rowid(db());
             for (std::size_t k = 0; k < p.resources.size(); ++k) {
@@ -295,6 +321,7 @@ Exploration ExplorationStore::Impl::load(std::int64_t id, Statement& head) {
     in.platform = head.text(14);
     in.platformDocument = readOrFail([&] { return context + ": platform document"; },
                                      [&] { return store::readJson(head.view(15)); });
+    e.notes = head.text(16);
 
     {
         Statement& s = use(selectOptions, kSelectOptions);
@@ -332,6 +359,7 @@ Exploration ExplorationStore::Impl::load(std::int64_t id, Statement& head) {
         p.feasible = points.integer(9) != 0;
         if (!points.isNull(10))
             p.detail = readOrFail([&] { return where() + ".detail"; }, [&] { return store::readJson(points.view(10)); });
+        p.notes = points.text(11);
     }
 
     Statement& resources = use(selectResources, kSelectResources);
@@ -369,6 +397,9 @@ Exploration ExplorationStore::Impl::load(std::int64_t id, Statement& head) {
             l.energyMj = layers.real(5);
             if (!layers.isNull(6))
                 l.detail = readOrFail([&] { return where() + ".detail"; }, [&] { return store::readJson(layers.view(6)); });
+            if (!layers.isNull(7))
+                l.resources = readOrFail([&] { return where() + ".resources"; },
+                                         [&] { return store::readResources(layers.view(7)); });
         }
     }
     return e;
@@ -379,7 +410,6 @@ std::vector<ExplorationSummary> ExplorationStore::Impl::list(const ExplorationFi
     Statement& s = use(selectSummaries, kSelectSummaries);
     ResetOnExit reset(s);
     s.bind(1, filter.network).bind(2, filter.strategy).bind(3, filter.tag);
-    Statement& tags = use(selectSortedTags, kSelectSortedTags);
     while (s.step()) {
         ExplorationSummary& summary = out.emplace_back();
         summary.id = s.integer(0);
@@ -389,10 +419,13 @@ std::vector<ExplorationSummary> ExplorationStore::Impl::list(const ExplorationFi
         summary.strategy = s.text(4);
         summary.points = s.integer(5);
         summary.created = s.text(6);
-        summary.status = statusFromText(s.text(7), [&] { return file + ": list: exploration " + std::to_string(summary.id); });
-        ResetOnExit resetTags(tags);
-        tags.bind(1, summary.id);
-        while (tags.step()) summary.tags.push_back(tags.text(0));
+        const auto where = [&] { return file + ": list: exploration " + std::to_string(summary.id); };
+        summary.status = statusFromText(s.text(7), where);
+        summary.bestLatencyMs = s.real(8);
+        summary.bestEnergyMj = s.real(9);
+        summary.notes = s.text(10);
+        if (!s.isNull(11))
+            summary.tags = readOrFail([&] { return where() + ": tags"; }, [&] { return store::readTagList(s.view(11)); });
     }
     return out;
 }
@@ -460,22 +493,32 @@ bool ExplorationStore::writable() const { return !m_impl->opened.readOnly; }
 std::vector<PointSummary> ExplorationStore::queryPoints(const PointQuery& q) const {
     Impl& d = *m_impl;
     const bool byLatency = q.order == PointQuery::Order::LatencyThenEnergy;
+    // A NULL bound filters nothing; a NULL KPI fails every comparison.
     const std::string sql = std::string(R"(
         SELECT p.exploration_id, p.idx, p.label, e.strategy, n.name, p.status, p.latency_ms, p.energy_mj, p.power_w,
-               p.feasible, p.baseline, p.on_front
+               p.feasible, p.baseline, p.on_front, e.name
         FROM points p JOIN explorations e ON e.id = p.exploration_id JOIN networks n ON n.id = e.network_id
         WHERE (?1 = '' OR e.strategy = ?1) AND (?2 = '' OR n.name = ?2) AND (?3 = 0 OR p.feasible)
-          AND (?4 = 1 OR NOT p.baseline) AND (?5 IS NULL OR p.latency_ms <= ?5) AND (?6 IS NULL OR p.energy_mj <= ?6)
+          AND (?4 = 1 OR NOT p.baseline)
+          AND (?5 IS NULL OR p.latency_ms >= ?5) AND (?6 IS NULL OR p.latency_ms <= ?6)
+          AND (?7 IS NULL OR p.energy_mj >= ?7) AND (?8 IS NULL OR p.energy_mj <= ?8)
+          AND (?9 IS NULL OR p.power_w >= ?9) AND (?10 IS NULL OR p.power_w <= ?10)
+          AND (?11 IS NULL OR p.exploration_id IN (SELECT value FROM json_each(?11)))
         ORDER BY )") + (byLatency ? "p.latency_ms IS NULL, p.latency_ms, p.energy_mj IS NULL, p.energy_mj"
                                   : "p.energy_mj IS NULL, p.energy_mj, p.latency_ms IS NULL, p.latency_ms") +
-                            ", p.exploration_id, p.idx LIMIT ?7";
+                            ", p.exploration_id, p.idx LIMIT ?12";
     return guarded(d.file, "query points", [&] {
         Transaction transaction(d.db(), Transaction::Kind::Read);
         Statement s(d.db(), sql);
         s.bind(1, q.strategy).bind(2, q.network).bind(3, q.feasibleOnly).bind(4, q.includeBaselines);
-        if (std::isfinite(q.maxLatencyMs)) s.bind(5, q.maxLatencyMs); else s.bindNull(5);
-        if (std::isfinite(q.maxEnergyMj)) s.bind(6, q.maxEnergyMj); else s.bindNull(6);
-        s.bind(7, static_cast<std::int64_t>(std::min<std::size_t>(q.limit, std::numeric_limits<std::int64_t>::max())));
+        const double bounds[] = {q.minLatencyMs, q.maxLatencyMs, q.minEnergyMj, q.maxEnergyMj, q.minPowerW, q.maxPowerW};
+        for (int i = 0; i < 6; ++i) {
+            if (std::isfinite(bounds[i])) s.bind(5 + i, bounds[i]);
+            else s.bindNull(5 + i);
+        }
+        if (q.explorations.empty()) s.bindNull(11);
+        else s.bind(11, nlohmann::json(q.explorations).dump());
+        s.bind(12, static_cast<std::int64_t>(std::min<std::size_t>(q.limit, std::numeric_limits<std::int64_t>::max())));
         std::vector<PointSummary> out;
         while (s.step()) {
             PointSummary& p = out.emplace_back();
@@ -491,6 +534,7 @@ std::vector<PointSummary> ExplorationStore::queryPoints(const PointQuery& q) con
             p.feasible = s.integer(9) != 0;
             p.baseline = s.integer(10) != 0;
             p.onFront = s.integer(11) != 0;
+            p.name = s.text(12);
         }
         transaction.commit();
         return out;
@@ -499,14 +543,19 @@ std::vector<PointSummary> ExplorationStore::queryPoints(const PointQuery& q) con
 
 bool ExplorationStore::rename(std::int64_t id, const std::string& name) {
     Impl& d = *m_impl;
-    d.requireWritable("rename");
-    return guarded(d.file, "rename", [&] {
-        Transaction transaction(d.db(), Transaction::Kind::Write);
-        d.use(d.rename, kRename).bind(1, id).bind(2, name).run();
-        const bool found = sqlite3_changes(d.db()) > 0;
-        transaction.commit();
-        return found;
-    });
+    return d.updateOne("rename", d.rename, kRename, [&](Statement& s) -> Statement& { return s.bind(1, id).bind(2, name); });
+}
+
+bool ExplorationStore::setNotes(std::int64_t exploration, const std::string& text) {
+    Impl& d = *m_impl;
+    return d.updateOne("notes", d.setNotes, kSetNotes,
+                       [&](Statement& s) -> Statement& { return s.bind(1, exploration).bind(2, text); });
+}
+
+bool ExplorationStore::setPointNotes(std::int64_t exploration, std::int64_t pointIndex, const std::string& text) {
+    Impl& d = *m_impl;
+    return d.updateOne("point notes", d.setPointNotes, kSetPointNotes,
+                       [&](Statement& s) -> Statement& { return s.bind(1, exploration).bind(2, pointIndex).bind(3, text); });
 }
 
 bool ExplorationStore::addTag(std::int64_t id, const std::string& tag) {

@@ -33,6 +33,10 @@ struct ExplorationSummary {
     std::string created;
     Status status = Status::Optimal;
     std::vector<std::string> tags;  // sorted
+    // The least latency and energy over the feasible points (baselines
+    // included); NaN when no feasible point has the KPI.
+    double bestLatencyMs = kNoValue, bestEnergyMj = kNoValue;
+    std::string notes;              // the exploration's own (not its points')
 };
 
 // Which explorations `list` reports; empty fields match everything.
@@ -42,14 +46,18 @@ struct ExplorationFilter {
     std::string tag;
 };
 
-// Which design points queryPoints returns, across every exploration.
+// Which design points queryPoints returns, across every exploration. The
+// KPI bounds are inclusive; a point without the KPI (NaN) never passes a
+// finite bound of it, and infinite bounds filter nothing.
 struct PointQuery {
     std::string strategy;          // empty: any
     std::string network;           // the network's name; empty: any
+    std::vector<std::int64_t> explorations;  // only these explorations' points; empty: any
     bool feasibleOnly = false;
     bool includeBaselines = true;
-    double maxLatencyMs = std::numeric_limits<double>::infinity();  // a point without the KPI never passes a finite bound
-    double maxEnergyMj = std::numeric_limits<double>::infinity();
+    double minLatencyMs = -std::numeric_limits<double>::infinity(), maxLatencyMs = std::numeric_limits<double>::infinity();
+    double minEnergyMj = -std::numeric_limits<double>::infinity(), maxEnergyMj = std::numeric_limits<double>::infinity();
+    double minPowerW = -std::numeric_limits<double>::infinity(), maxPowerW = std::numeric_limits<double>::infinity();
     enum class Order { LatencyThenEnergy, EnergyThenLatency };
     Order order = Order::LatencyThenEnergy;  // points without the first KPI last
     std::size_t limit = 1000;      // at most this many rows
@@ -59,6 +67,7 @@ struct PointQuery {
 struct PointSummary {
     std::int64_t exploration = 0;  // its exploration's id
     std::int64_t index = 0;        // its index K in that exploration
+    std::string name;              // its exploration's name
     std::string label;
     std::string strategy;
     std::string network;
@@ -70,7 +79,7 @@ struct PointSummary {
 class ExplorationStore {
 public:
     // The schema version this build writes (PRAGMA user_version).
-    static constexpr int kSchemaVersion = 2;
+    static constexpr int kSchemaVersion = 3;
 
     // $XDG_DATA_HOME/tessera/explorations.sqlite, else
     // ~/.local/share/tessera/explorations.sqlite.
@@ -88,7 +97,8 @@ public:
 
     const std::filesystem::path& path() const;
     // false when the store was opened read-only or the file cannot be
-    // written (save, rename, addTag and remove would throw).
+    // written (save, rename, addTag, setNotes, setPointNotes and remove
+    // would throw).
     bool writable() const;
 
     // Saves `exploration` as a new one (its id is ignored) in one
@@ -97,11 +107,16 @@ public:
     std::int64_t save(const Exploration& exploration);
     // The exploration as saved, id included; nullopt when there is none.
     std::optional<Exploration> load(std::int64_t id) const;
-    // Summaries, newest first.
+    // Summaries, newest first, read in one query whatever their number.
     std::vector<ExplorationSummary> list(const ExplorationFilter& filter = {}) const;
     // false when there is no exploration `id`.
     bool rename(std::int64_t id, const std::string& name);
     bool addTag(std::int64_t id, const std::string& tag);
+    // Replace the user's notes (plain or Markdown text; empty clears them)
+    // of exploration `exploration`, or of its point with index
+    // `pointIndex`; false when there is no such exploration or point.
+    bool setNotes(std::int64_t exploration, const std::string& text);
+    bool setPointNotes(std::int64_t exploration, std::int64_t pointIndex, const std::string& text);
     // Design points of every exploration, filtered and sorted by the
     // database (indexed KPI columns), not by reading explorations.
     std::vector<PointSummary> queryPoints(const PointQuery& query) const;

@@ -22,10 +22,12 @@ namespace {
 
 namespace fs = std::filesystem;
 
-// The current schema (version 2). Every KPI of a point is a REAL column (NULL
-// for NaN); the strategy's detail, a layer's choice and shares are JSON text.
-// networks and platforms hold each distinct input once (by hash, name and
-// document); explorations use AUTOINCREMENT so an id is never reused.
+// The current schema (version 3). Every KPI of a point is a REAL column (NULL
+// for NaN); the strategy's detail, a layer's choice, shares and resources are
+// JSON text. networks and platforms hold each distinct input once (by hash,
+// name and document); explorations use AUTOINCREMENT so an id is never
+// reused. Every statement names its columns: a migrated file has the
+// columns a migration added last (ALTER TABLE), a new one may not.
 constexpr const char* kSchemaDdl = R"sql(
 CREATE TABLE networks (
     id       INTEGER PRIMARY KEY,
@@ -54,7 +56,8 @@ CREATE TABLE explorations (
     platform_id    INTEGER NOT NULL REFERENCES platforms(id),
     tool_version   TEXT NOT NULL,
     solver_version TEXT NOT NULL,
-    seed           INTEGER NOT NULL
+    seed           INTEGER NOT NULL,
+    notes          TEXT NOT NULL DEFAULT ''
 );
 CREATE INDEX explorations_by_network ON explorations(network_id);
 CREATE INDEX explorations_by_platform ON explorations(platform_id);
@@ -87,10 +90,12 @@ CREATE TABLE points (
     power_w        REAL,
     feasible       INTEGER NOT NULL CHECK (feasible IN (0, 1)),
     detail         TEXT,
+    notes          TEXT NOT NULL DEFAULT '',
     UNIQUE (exploration_id, idx)
 );
 CREATE INDEX points_by_latency ON points(latency_ms);
 CREATE INDEX points_by_energy ON points(energy_mj);
+CREATE INDEX points_by_power ON points(power_w);
 CREATE TABLE point_resources (
     point_id INTEGER NOT NULL REFERENCES points(id) ON DELETE CASCADE,
     seq      INTEGER NOT NULL,
@@ -118,6 +123,7 @@ CREATE TABLE layer_decisions (
     latency_ms REAL,
     energy_mj  REAL,
     detail     TEXT,
+    resources  TEXT,
     PRIMARY KEY (point_id, seq)
 ) WITHOUT ROWID;
 )sql";
@@ -182,6 +188,54 @@ CREATE TABLE point_violations (
     reason   TEXT NOT NULL,
     PRIMARY KEY (point_id, seq)
 ) WITHOUT ROWID;
+)sql"},
+    {2,
+     // Version 2: explorations and points had no notes, layers no resources.
+     R"sql(
+CREATE TABLE networks (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, name TEXT NOT NULL, document TEXT NOT NULL);
+CREATE INDEX networks_by_hash ON networks(hash);
+CREATE TABLE platforms (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, name TEXT NOT NULL, document TEXT NOT NULL);
+CREATE INDEX platforms_by_hash ON platforms(hash);
+CREATE TABLE explorations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created TEXT NOT NULL,
+    strategy TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, seconds REAL,
+    network_id INTEGER NOT NULL REFERENCES networks(id), network_spec TEXT NOT NULL,
+    platform_id INTEGER NOT NULL REFERENCES platforms(id), tool_version TEXT NOT NULL,
+    solver_version TEXT NOT NULL, seed INTEGER NOT NULL);
+CREATE INDEX explorations_by_network ON explorations(network_id);
+CREATE INDEX explorations_by_platform ON explorations(platform_id);
+CREATE INDEX explorations_by_strategy ON explorations(strategy);
+CREATE TABLE options (exploration_id INTEGER NOT NULL REFERENCES explorations(id) ON DELETE CASCADE,
+    name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('boolean', 'integer', 'number', 'text')),
+    value TEXT NOT NULL, PRIMARY KEY (exploration_id, name)) WITHOUT ROWID;
+CREATE TABLE tags (exploration_id INTEGER NOT NULL REFERENCES explorations(id) ON DELETE CASCADE,
+    tag TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (exploration_id, tag)) WITHOUT ROWID;
+CREATE INDEX tags_by_tag ON tags(tag);
+CREATE TABLE points (id INTEGER PRIMARY KEY,
+    exploration_id INTEGER NOT NULL REFERENCES explorations(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
+    label TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
+    baseline INTEGER NOT NULL CHECK (baseline IN (0, 1)), on_front INTEGER NOT NULL CHECK (on_front IN (0, 1)),
+    latency_ms REAL, energy_mj REAL, power_w REAL, feasible INTEGER NOT NULL CHECK (feasible IN (0, 1)),
+    detail TEXT, UNIQUE (exploration_id, idx));
+CREATE INDEX points_by_latency ON points(latency_ms);
+CREATE INDEX points_by_energy ON points(energy_mj);
+CREATE TABLE point_resources (point_id INTEGER NOT NULL REFERENCES points(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, device TEXT NOT NULL, resource TEXT NOT NULL, unit TEXT NOT NULL, used REAL, budget REAL,
+    PRIMARY KEY (point_id, seq)) WITHOUT ROWID;
+CREATE TABLE point_violations (point_id INTEGER NOT NULL REFERENCES points(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, device TEXT NOT NULL, reason TEXT NOT NULL, PRIMARY KEY (point_id, seq)) WITHOUT ROWID;
+CREATE TABLE layer_decisions (point_id INTEGER NOT NULL REFERENCES points(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL, layer_id INTEGER NOT NULL, layer TEXT NOT NULL, choice TEXT NOT NULL,
+    shares TEXT NOT NULL, latency_ms REAL, energy_mj REAL, detail TEXT,
+    PRIMARY KEY (point_id, seq)) WITHOUT ROWID;
+)sql",
+     // 2 -> 3: the user's notes on explorations and points (empty on the
+     // old rows), what each layer needs of each resource (NULL: not broken
+     // down, as every old layer), and an index for power bounds.
+     R"sql(
+ALTER TABLE explorations ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE points ADD COLUMN notes TEXT NOT NULL DEFAULT '';
+ALTER TABLE layer_decisions ADD COLUMN resources TEXT;
+CREATE INDEX points_by_power ON points(power_w);
 )sql"},
 };
 static_assert(std::size(kMigrations) == ExplorationStore::kSchemaVersion - 1, "one migration per older version");

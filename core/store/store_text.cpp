@@ -1,5 +1,6 @@
 // The text of the store's JSON and option columns (store_text_internal.h).
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <optional>
@@ -94,9 +95,9 @@ bool deeperThan(std::string_view text, std::size_t limit) {
     return false;
 }
 
-// Reads the texts writeChoice and writeShares write, as long as their
-// strings have no escapes; anything else makes it give up, and the caller
-// parses the text as JSON instead.
+// Reads the texts writeChoice, writeShares and writeResources write, as long
+// as their strings have no escapes; anything else makes it give up, and the
+// caller parses the text as JSON instead.
 class FastReader {
 public:
     explicit FastReader(std::string_view text) : m_t(text) {}
@@ -174,6 +175,22 @@ bool fastShares(std::string_view text, std::map<std::string, double>& out) {
     return r.consume('}') && r.atEnd();
 }
 
+bool fastResources(std::string_view text, std::vector<ResourceUse>& out) {
+    FastReader r(text);
+    if (!r.consume('[')) return false;
+    if (r.consume(']')) return r.atEnd();
+    do {
+        ResourceUse& u = out.emplace_back();
+        if (!r.consume('[') || !r.plainString(u.device) || !r.consume(',') || !r.plainString(u.resource) || !r.consume(',') ||
+            !r.plainString(u.unit) || !r.consume(',') || !r.numberOrNull(u.used) || !r.consume(',') ||
+            !r.numberOrNull(u.budget) || !r.consume(']'))
+            return false;
+    } while (r.consume(','));
+    return r.consume(']') && r.atEnd();
+}
+
+void appendNumber(std::string& out, double v) { out += std::isfinite(v) ? shortest(v) : "null"; }
+
 }  // namespace
 
 void writeChoice(std::string& out, const std::vector<std::pair<std::string, std::string>>& choice) {
@@ -210,7 +227,7 @@ void writeShares(std::string& out, const std::map<std::string, double>& shares) 
         if (out.size() > 1) out += ',';
         appendString(out, device);
         out += ':';
-        out += std::isfinite(share) ? shortest(share) : "null";
+        appendNumber(out, share);
     }
     out += '}';
 }
@@ -226,6 +243,56 @@ std::map<std::string, double> readShares(std::string_view text) {
         shares[device] = share.is_null() ? kNoValue : share.get<double>();
     }
     return shares;
+}
+
+void writeResources(std::string& out, const std::vector<ResourceUse>& resources) {
+    out = '[';
+    for (const ResourceUse& u : resources) {
+        if (out.size() > 1) out += ',';
+        out += '[';
+        appendString(out, u.device);
+        out += ',';
+        appendString(out, u.resource);
+        out += ',';
+        appendString(out, u.unit);
+        out += ',';
+        appendNumber(out, u.used);
+        out += ',';
+        appendNumber(out, u.budget);
+        out += ']';
+    }
+    out += ']';
+}
+
+std::vector<ResourceUse> readResources(std::string_view text) {
+    std::vector<ResourceUse> resources;
+    if (fastResources(text, resources)) return resources;
+    resources.clear();
+    const json doc = readJson(text);
+    const auto number = [](const json& v) { return v.is_null() ? kNoValue : v.get<double>(); };
+    bool valid = doc.is_array();
+    for (std::size_t i = 0; valid && i < doc.size(); ++i) {
+        const json& u = doc[i];
+        valid = u.is_array() && u.size() == 5 && u[0].is_string() && u[1].is_string() && u[2].is_string() &&
+                (u[3].is_number() || u[3].is_null()) && (u[4].is_number() || u[4].is_null());
+        if (valid)
+            resources.push_back({u[0].get<std::string>(), u[1].get<std::string>(), u[2].get<std::string>(), number(u[3]),
+                                 number(u[4])});
+    }
+    if (!valid) throw BadValue{"must be a list of [device, resource, unit, used, budget]"};
+    return resources;
+}
+
+std::vector<std::string> readTagList(std::string_view text) {
+    const json list = readJson(text);
+    if (!list.is_array()) throw BadValue{"must be a list of strings"};
+    std::vector<std::string> tags;
+    for (const json& tag : list) {
+        if (!tag.is_string()) throw BadValue{"must be a list of strings"};
+        tags.push_back(tag.get<std::string>());
+    }
+    std::sort(tags.begin(), tags.end());
+    return tags;
 }
 
 std::string writeJson(const json& value) {

@@ -1,8 +1,8 @@
 #pragma once
 // Internal to the exploration store: the text of the columns that are not
-// plain values (store_text.cpp). A layer's choice and shares are small JSON
-// texts written and read by hand (a save writes two per layer, tens of
-// thousands per exploration); documents and strategy detail are JSON through
+// plain values (store_text.cpp). A layer's choice, shares and resources are
+// small JSON texts written and read by hand (a save writes three per layer,
+// tens of thousands per exploration); documents and strategy detail are JSON through
 // nlohmann; option values are text typed by a column. Everything written
 // here reads back exactly; every reader refuses what it did not write by
 // throwing BadValue, which the store turns into FormatError naming the file
@@ -33,6 +33,16 @@ std::vector<std::pair<std::string, std::string>> readChoice(std::string_view tex
 // {"cpu":0.25,"fpga":0.75}: shortest round-trip numbers, null for NaN.
 void writeShares(std::string& out, const std::map<std::string, double>& shares);
 std::map<std::string, double> readShares(std::string_view text);
+
+// [["fpga","alms","ALM",1200,80330]]: a layer's resources, each as
+// [device, resource, unit, used, budget] (point_resources' columns), numbers
+// as in shares.
+void writeResources(std::string& out, const std::vector<ResourceUse>& resources);
+std::vector<ResourceUse> readResources(std::string_view text);
+
+// ["best","alpha"]: an exploration's tags as json_group_array gives them
+// (list reads them in the same statement as the rest), returned sorted.
+std::vector<std::string> readTagList(std::string_view text);
 
 // Any JSON value (documents, detail); refused when nested deeper than
 // kMaxJsonDepth, as every Tessera JSON reader refuses it.

@@ -26,8 +26,8 @@ int Mapping::count(Algorithm a) const {
     return static_cast<int>(std::count_if(layers.begin(), layers.end(), [a](const LayerChoice& c) { return c.algorithm == a; }));
 }
 
-AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& overlay) {
-    AlgoselGraph g;
+GraphShape graphShape(const core::Network& net) {
+    GraphShape g;
     const std::size_t n = net.layerCount();
     std::vector<int> nodeOf(n, -1);
     // For a contracted layer: the PBQP nodes whose layout reaches its output,
@@ -37,8 +37,6 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
         bool fromInput = false;
     };
     std::vector<Upstream> up(n);
-    std::vector<std::optional<ConvView>> geometry(n);
-
     for (std::size_t i = 0; i < n; ++i) {
         const LayerId id{static_cast<int>(i)};
         const core::Layer& layer = net.layer(id);
@@ -55,25 +53,34 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
                 sources.fromInput = sources.fromInput || u.fromInput;
             }
         }
-        geometry[i] = core::convView(net, id);
-        const bool isConv = geometry[i].has_value();
-        const bool isJoin = !isConv && layer.inputs.size() >= 2;
-        if (!isConv && !isJoin) {
+        std::optional<ConvView> geometry = core::convView(net, id);
+        const bool isJoin = !geometry && layer.inputs.size() >= 2;
+        if (!geometry && !isJoin) {
             up[i] = std::move(sources);
             continue;
         }
+        const int v = static_cast<int>(g.nodes.size());
+        nodeOf[i] = v;
+        up[i].nodes = {v};
+        g.nodes.push_back({id, isJoin, std::move(geometry), {sources.nodes.begin(), sources.nodes.end()}, sources.fromInput});
+    }
+    return g;
+}
 
+AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& overlay) {
+    AlgoselGraph g;
+    for (const GraphShape::Node& shape : graphShape(net).nodes) {
         GraphNode node;
-        node.layer = id;
-        node.join = isJoin;
+        node.layer = shape.layer;
+        node.join = shape.join;
         Eigen::VectorXd costs;
-        if (isConv) {
-            const ConvView& geo = *geometry[i];
+        if (shape.geometry) {
+            const ConvView& geo = *shape.geometry;
             node.labels = core::dynamap::admissibleAlgorithms(geo);
             costs.resize(static_cast<Eigen::Index>(node.labels.size()));
             for (std::size_t l = 0; l < node.labels.size(); ++l) {
                 node.costs.push_back(core::dynamap::layerCost(geo, node.labels[l], overlay));
-                if (sources.fromInput)
+                if (shape.fromInput)
                     node.inputTransitionMs[l] =
                         core::dynamap::transitionCost(geo, geo.c, node.labels[l], std::nullopt, overlay);
                 costs[static_cast<Eigen::Index>(l)] = node.costs[l].ms() + node.inputTransitionMs[l];
@@ -81,16 +88,14 @@ AlgoselGraph buildGraph(const core::Network& net, const core::DynamapOverlay& ov
         } else {
             costs = Eigen::VectorXd::Zero(1);
         }
-        const int v = g.problem.addNode(layer.name, std::move(costs));
-        nodeOf[i] = v;
-        up[i].nodes = {v};
-        for (int u : sources.nodes) {
+        const int v = g.problem.addNode(net.layer(shape.layer).name, std::move(costs));
+        for (int u : shape.sources) {
             const GraphNode& from = g.nodes[static_cast<std::size_t>(u)];
             const Eigen::Index rows = from.join ? 1 : static_cast<Eigen::Index>(from.labels.size());
-            const Eigen::Index cols = isConv ? static_cast<Eigen::Index>(node.labels.size()) : 1;
+            const Eigen::Index cols = shape.geometry ? static_cast<Eigen::Index>(node.labels.size()) : 1;
             Eigen::MatrixXd m = Eigen::MatrixXd::Zero(rows, cols);
-            if (isConv) {
-                const ConvView& geo = *geometry[i];
+            if (shape.geometry) {
+                const ConvView& geo = *shape.geometry;
                 for (Eigen::Index r = 0; r < rows; ++r)
                     for (Eigen::Index c = 0; c < cols; ++c) {
                         const std::optional<Algorithm> prev =

@@ -44,6 +44,20 @@ struct AlgoselGraph {
     std::vector<GraphNode> nodes;  // index = PBQP node index
 };
 
+// The PBQP graph's nodes and edges without their costs: the contraction
+// buildGraph costs, and what an edit of one layer's algorithm reaches.
+struct GraphShape {
+    struct Node {
+        core::LayerId layer;
+        bool join = false;
+        std::optional<core::ConvView> geometry;  // convolutions (not joins)
+        std::vector<int> sources;  // nodes with an edge into this one, ascending (buildGraph's edge order)
+        bool fromInput = false;    // the network input reaches it: an input transition
+    };
+    std::vector<Node> nodes;       // index = PBQP node index, in layer order
+};
+GraphShape graphShape(const core::Network& net);
+
 // Builds the PBQP of a network (must be analysed) on an overlay. A network
 // without a convolution gives a graph of joins only (selectAlgorithms
 // reports it as Status::InvalidInput).

@@ -7,51 +7,38 @@
 // strategy touches no view, no store and no CLI code beyond registering it
 // (docs/architecture.md, "How a new strategy plugs in").
 
-#include <limits>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "core/explore/edit.h"
 #include "core/explore/exploration.h"
+#include "core/explore/options.h"
 #include "core/ir/network.h"
 #include "core/outcome.h"
 #include "core/platform/platform.h"
 
 namespace tessera::solver::explore {
 
-enum class OptionType { Boolean, Integer, Number, Choice, Text };
-std::string_view optionTypeName(OptionType type);  // "boolean", "integer", "number", "choice", "text"
-
-struct OptionSpec {
-    std::string name;                 // also the CLI flag: --pareto-points
-    OptionType type = OptionType::Text;
-    core::OptionValue defaultValue;   // of the option's type (an int64 for Integer, a double for Number)
-    std::vector<std::string> choices; // Choice: the accepted values, the default among them
-    double min = -std::numeric_limits<double>::infinity();  // Integer, Number: accepted range, inclusive
-    double max = std::numeric_limits<double>::infinity();
-    std::string unit;                 // "ms", "points", "" for none
-    std::string help;                 // one line, for --help and tooltips
-};
-using OptionSchema = std::vector<OptionSpec>;
-
-struct ParsedOptions {
-    core::OptionValues values;  // every option of the schema; defaults where not given
-    std::string error;          // empty when valid; otherwise one line per problem, naming the option
-};
-// Typed values from text, as the CLI takes them ("--objective pareto"):
-// unknown names, wrong types and values out of range or not among the
-// choices are reported as "--NAME: <problem>".
-ParsedOptions parseOptions(const OptionSchema& schema, const std::vector<std::pair<std::string, std::string>>& given);
-// The same checks on typed values (a form, a stored exploration): an
-// unknown or missing option, a value of the wrong type, out of range or not
-// among the choices. Empty when valid.
-std::string validateOptions(const OptionSchema& schema, const core::OptionValues& values);
+using core::OptionSchema;
+using core::OptionSpec;
+using core::OptionType;
+using core::ParsedOptions;
+using core::parseOptions;
+using core::validateOptions;
+using core::optionTypeName;
 
 // How a run may use the machine, and where it reports.
 struct RunContext {
     core::ProgressCallback progress;  // may be empty
     int threads = 0;                  // cores the strategy may use; 0: every core (a sweep passes 1)
+    // Called with each design point as soon as it is final, before run()
+    // returns, so that a view can show partial results (may be empty; runs
+    // on the strategy's thread). The exploration's points are the same
+    // points, in the same order, with the front marked.
+    std::function<void(const core::DesignPoint&)> point;
 };
 
 class Strategy {
@@ -70,6 +57,54 @@ public:
     // infeasible or cancelled included, are results, never exceptions.
     virtual void run(const core::Network& network, const core::Platform& platform, const core::OptionValues& options,
                      const RunContext& context, core::Exploration& out) const = 0;
+
+    // Editing a point layer by layer (docs/explorations.md, "Editing a
+    // point"). `network` and `platform` are those the exploration ran on
+    // (its inputs' documents, the network analysed); outcomes are results,
+    // never exceptions.
+    //
+    // What the user may change for `layer`, a decision of one of this
+    // strategy's points; empty when nothing (the default: a strategy that
+    // does not support editing).
+    virtual std::vector<core::EditableChoice> editable(const core::Network& network, const core::Platform& platform,
+                                                       const core::OptionValues& options,
+                                                       const core::LayerDecision& layer) const;
+    // Point `point` of `exploration` with `edits` (at most one per layer)
+    // applied: the edited layers' decisions, every layer's latency, energy
+    // and resources, the totals, feasibility and violations, recomputed
+    // with the models the strategy optimises with. The result is labelled
+    // "edited from <label>", has status Heuristic, is no baseline, and its
+    // detail adds {"edited_from": point, "edits": [...]} to the base's.
+    // Invalid edits (an unknown layer, a choice or value not allowed, shares
+    // that are negative or do not add up to 1) give a point with status
+    // InvalidInput, no layers, and a message naming the layer and the field.
+    core::DesignPoint evaluate(const core::Network& network, const core::Platform& platform,
+                               const core::Exploration& exploration, std::size_t point,
+                               const std::vector<core::LayerEdit>& edits) const;
+    // The best point for the exploration's objective with the locked layers
+    // of `edits` fixed at the decisions they have in the edited point (the
+    // other edits are dropped): labelled "re-optimised from <label>", detail
+    // as evaluate's plus {"reoptimised": true}, status Optimal when proven
+    // optimal around the locks, else Heuristic (the message says why).
+    core::DesignPoint reoptimise(const core::Network& network, const core::Platform& platform,
+                                 const core::Exploration& exploration, std::size_t point,
+                                 const std::vector<core::LayerEdit>& edits, const RunContext& context = {}) const;
+
+protected:
+    // evaluate()'s costs, for edits already checked against editable() (at
+    // most one per layer, every layer in `base`): the point with its
+    // decisions, KPIs, resources and violations; evaluate() does the rest.
+    // The default answers InvalidInput ("not supported by this strategy").
+    virtual core::DesignPoint evaluateEdits(const core::Network& network, const core::Platform& platform,
+                                            const core::OptionValues& options, const core::DesignPoint& base,
+                                            const std::vector<core::LayerEdit>& edits) const;
+    // reoptimise()'s search: `locked` holds one complete edit per locked
+    // layer (every editable choice and the shares, as in the edited point),
+    // `base` the point they were made on. The default answers InvalidInput.
+    virtual core::DesignPoint reoptimiseLocked(const core::Network& network, const core::Platform& platform,
+                                               const core::Exploration& exploration, const core::DesignPoint& base,
+                                               const std::vector<core::LayerEdit>& locked,
+                                               const RunContext& context) const;
 };
 
 // Every registered strategy, in a fixed order.

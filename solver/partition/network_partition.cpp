@@ -12,6 +12,7 @@
 #include "core/ir/network_json.h"
 #include "partition.h"
 #include "solver/parallel/parallel_for.h"
+#include "network_units_internal.h"
 #include "unit_solver_internal.h"
 
 namespace tessera::solver::partition {
@@ -19,6 +20,11 @@ namespace tessera::solver::partition {
 using detail::ChainOp;
 using detail::Context;
 using detail::UnitSpec;
+using detail::chainOp;
+using detail::makeContext;
+using detail::offered;
+using detail::pathToNextConv;
+using detail::singleSpec;
 
 namespace {
 
@@ -65,6 +71,17 @@ bool fusable(const core::Layer& l) {
     }
 }
 
+// What a single-layer solve depends on: the layer's geometry (not its
+// name or place), so that layers alike are solved once.
+std::vector<std::int64_t> geometryKey(const core::Network& net, const core::ConvView& v) {
+    return {v.h, v.w, v.c, v.kh, v.kw, v.n, v.strideH, v.strideW, v.dilationH, v.dilationW, v.groups, v.p, v.q,
+            v.batch, v.fullyConnected, v.depthwise, v.macs, net.layer(v.layer).attrs.dilation[0]};
+}
+
+}  // namespace
+
+namespace detail {
+
 ChainOp chainOp(const core::Network& net, core::LayerId id) {
     const core::Layer& l = net.layer(id);
     ChainOp op;
@@ -82,8 +99,6 @@ ChainOp chainOp(const core::Network& net, core::LayerId id) {
     return op;
 }
 
-// The ops from conv `from` to the next conv along a path where every layer
-// has one consumer that reads only it and every op is fusable; empty if none.
 std::vector<ChainOp> pathToNextConv(const core::Network& net, core::LayerId from) {
     std::vector<ChainOp> ops;
     core::LayerId cur = from;
@@ -99,13 +114,6 @@ std::vector<ChainOp> pathToNextConv(const core::Network& net, core::LayerId from
         cur = next[0];
     }
     return {};
-}
-
-// What a single-layer solve depends on: the layer's geometry (not its
-// name or place), so that layers alike are solved once.
-std::vector<std::int64_t> geometryKey(const core::Network& net, const core::ConvView& v) {
-    return {v.h, v.w, v.c, v.kh, v.kw, v.n, v.strideH, v.strideW, v.dilationH, v.dilationW, v.groups, v.p, v.q,
-            v.batch, v.fullyConnected, v.depthwise, v.macs, net.layer(v.layer).attrs.dilation[0]};
 }
 
 std::vector<Method> offered(const core::ConvView& v) {
@@ -168,6 +176,10 @@ Context makeContext(const core::Platform& platform, const PartitionOptions& o, s
     }
     return ctx;
 }
+
+}  // namespace detail
+
+namespace {
 
 double value(const UnitResult& u, Objective o) {
     if (u.status != core::Status::Optimal) return kInf;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <sstream>
 
+#include "partition_edit_internal.h"
 #include "solver/pareto/pareto.h"
 
 namespace tessera::solver::partition {
@@ -102,14 +103,51 @@ public:
         o.progress = context.progress;
         o.threads = context.threads;
         toExploration(network, partitionNetwork(network, platform, o), out);
+        // The units are solved together: every point is final only now.
+        if (context.point)
+            for (const auto& p : out.points) context.point(p);
+    }
+
+    std::vector<core::EditableChoice> editable(const core::Network& network, const core::Platform& platform,
+                                               const core::OptionValues& values,
+                                               const core::LayerDecision& layer) const override {
+        return detail::editableChoices(network, platform, values, layer);
+    }
+
+protected:
+    core::DesignPoint evaluateEdits(const core::Network& network, const core::Platform& platform,
+                                    const core::OptionValues& values, const core::DesignPoint& base,
+                                    const std::vector<core::LayerEdit>& edits) const override {
+        return detail::evaluateEdits(network, platform, values, base, edits);
+    }
+    core::DesignPoint reoptimiseLocked(const core::Network& network, const core::Platform& platform,
+                                       const core::Exploration& exploration, const core::DesignPoint&,
+                                       const std::vector<core::LayerEdit>& locked,
+                                       const explore::RunContext&) const override {
+        return detail::reoptimiseLocked(network, platform, exploration, locked);
     }
 };
 
-// The decisions of one unit's layers at one split: the unit's method and cut,
-// and each device's share of the cut as a fraction. A fused group's latency
-// and energy are its first layer's (the group runs as one).
+std::map<std::string, double> sliceUnits(const Evaluation& e) {
+    std::map<std::string, double> m;
+    for (const auto& s : e.slices) m[s.device] = s.share;
+    return m;
+}
+
+}  // namespace
+
+namespace detail {
+
 void addUnitLayers(const core::Network& net, const UnitResult& u, const std::map<std::string, double>& unitsPerDevice,
-                   double latencyMs, double energyMj, std::vector<core::LayerDecision>& out) {
+                   double latencyMs, double energyMj, const std::vector<ResourceUse>& resources,
+                   std::string_view sensitivityOf, std::vector<core::LayerDecision>& out) {
+    // d log(objective) / d log(budget) of each binding resource budget: the
+    // GP dual with its sign (a larger budget lowers the objective).
+    nlohmann::json sensitivities = nlohmann::json::object();
+    if (!sensitivityOf.empty())
+        for (const auto& r : u.rounded.resources)
+            if (auto it = u.sensitivities.find(r.device + "." + r.resource); it != u.sensitivities.end())
+                sensitivities[it->first] = -it->second;
     for (std::size_t i = 0; i < u.layers.size(); ++i) {
         core::LayerDecision d;
         const auto id = net.findLayer(u.layers[i]);
@@ -121,14 +159,18 @@ void addUnitLayers(const core::Network& net, const UnitResult& u, const std::map
             if (u.units > 0) d.shares[device] = units / static_cast<double>(u.units);
         d.latencyMs = i == 0 ? latencyMs : 0;
         d.energyMj = i == 0 ? energyMj : 0;
+        if (i == 0)
+            for (const auto& r : resources) d.resources.push_back({r.device, r.resource, r.unit, r.used, r.budget});
         d.detail = {{"units", u.units}, {"status", core::statusName(u.status)}};
+        if (!sensitivities.empty()) {
+            d.detail["sensitivities"] = sensitivities;
+            d.detail["sensitivity_of"] = sensitivityOf;
+        }
         out.push_back(std::move(d));
     }
 }
 
-// Each resource at its largest use over the units so far: the engine is
-// built for the layer that needs most.
-void addResources(const std::vector<ResourceUse>& unit, std::vector<core::ResourceUse>& point) {
+void addResources(const std::vector<core::ResourceUse>& unit, std::vector<core::ResourceUse>& point) {
     for (const auto& r : unit) {
         auto it = std::find_if(point.begin(), point.end(),
                                [&](const core::ResourceUse& x) { return x.device == r.device && x.resource == r.resource; });
@@ -137,11 +179,25 @@ void addResources(const std::vector<ResourceUse>& unit, std::vector<core::Resour
     }
 }
 
-std::map<std::string, double> sliceUnits(const Evaluation& e) {
-    std::map<std::string, double> m;
-    for (const auto& s : e.slices) m[s.device] = s.share;
-    return m;
+void addResources(const std::vector<ResourceUse>& unit, std::vector<core::ResourceUse>& point) {
+    std::vector<core::ResourceUse> uses;
+    for (const auto& r : unit) uses.push_back({r.device, r.resource, r.unit, r.used, r.budget});
+    addResources(uses, point);
 }
+
+core::DeviceVerdict unitViolation(const Evaluation& e, const std::string& firstLayer) {
+    std::string device;
+    for (const auto& r : e.resources)
+        if (r.used > r.budget) device = r.device;
+    return {device, e.reason + " (" + firstLayer + ")"};
+}
+
+}  // namespace detail
+
+namespace {
+
+using detail::addResources;
+using detail::addUnitLayers;
 
 // A network point from one evaluation per unit (`pick(u)`): sums of latency
 // and energy, each resource at its largest use over the units, a violation
@@ -158,14 +214,12 @@ core::DesignPoint networkPoint(const core::Network& net, const NetworkPartition&
         if (!e) continue;
         point.latencyMs += e->latencyMs;
         point.energyMj += e->energyMj;
-        addUnitLayers(net, u, sliceUnits(*e), e->latencyMs, e->energyMj, point.layers);
+        addUnitLayers(net, u, sliceUnits(*e), e->latencyMs, e->energyMj, e->resources,
+                      baseline ? "" : p.options.objective == Objective::Energy ? "energy_mj" : "latency_ms", point.layers);
         addResources(e->resources, point.resources);
         if (!e->feasible) {
             point.feasible = false;
-            std::string device;
-            for (const auto& r : e->resources)
-                if (r.used > r.budget) device = r.device;
-            point.violations.push_back({device, e->reason + " (" + u.layers.front() + ")"});
+            point.violations.push_back(detail::unitViolation(*e, u.layers.front()));
         }
     }
     point.powerW = point.latencyMs > 0 ? point.energyMj / point.latencyMs : core::kNoValue;
@@ -243,7 +297,7 @@ std::vector<core::DesignPoint> networkFront(const core::Network& net, const Netw
         point.powerW = point.latencyMs > 0 ? point.energyMj / point.latencyMs : core::kNoValue;
         for (std::size_t k = 0; k < p.units.size(); ++k) {
             const ParetoPoint& q = p.units[k].pareto[static_cast<std::size_t>(picks[k])];
-            addUnitLayers(net, p.units[k], q.shares, q.latencyMs, q.energyMj, point.layers);
+            addUnitLayers(net, p.units[k], q.shares, q.latencyMs, q.energyMj, q.resources, "", point.layers);
             addResources(q.resources, point.resources);
         }
         points.push_back(std::move(point));

@@ -1,10 +1,16 @@
 // LayerTableModel: one row per layer, numbers sorted as numbers, the known
-// figures of ResNet-18's first convolution; LayerTableView selection.
+// figures of ResNet-18's first convolution, a design point's columns;
+// LayerTableView selection and copying rows.
 
 #include <QAbstractItemModelTester>
+#include <QAction>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QtTest>
+
+#include <cmath>
 
 #include "core/zoo/zoo.h"
 #include "views/layer_table_model.h"
@@ -26,6 +32,31 @@ int rowOf(const LayerTableModel& model, const QString& name) {
     return -1;
 }
 
+// Two decided layers: conv1 split between devices, fc with an algorithm.
+core::DesignPoint pointOn(const core::Network& net) {
+    core::DesignPoint p;
+    core::LayerDecision conv1;
+    conv1.layerId = net.findLayer("conv1")->value;
+    conv1.layer = "conv1";
+    conv1.choice = {{"method", "tiling"}, {"cut", "rows"}};
+    conv1.shares = {{"cpu", 0.3}, {"gpu", 0.7}};
+    conv1.latencyMs = 0.5;
+    conv1.energyMj = 2.5;
+    core::LayerDecision fc;
+    fc.layerId = net.findLayer("fc")->value;
+    fc.layer = "fc";
+    fc.choice = {{"method", "tiling"}, {"algorithm", "gemm"}};
+    fc.latencyMs = 0.05;
+    p.layers = {conv1, fc};
+    return p;
+}
+
+int columnNamed(const QAbstractItemModel& model, const QString& header) {
+    for (int c = 0; c < model.columnCount(); ++c)
+        if (model.headerData(c, Qt::Horizontal).toString() == header) return c;
+    return -1;
+}
+
 }  // namespace
 
 class TestLayerTableModel : public QObject {
@@ -37,6 +68,9 @@ private slots:
     void sortsMacsNumerically();
     void emptyAndReset();
     void tableViewSelection();
+    void pointColumns();
+    void pointColumnsSortNumerically();
+    void copiesRowsWithHeader();
 };
 
 void TestLayerTableModel::rowCountIsLayerCount_data() {
@@ -156,6 +190,145 @@ void TestLayerTableModel::tableViewSelection() {
     QCOMPARE(spy.count(), 1);
     QCOMPARE(spy.takeFirst().at(0).toInt(), -1);
     QVERIFY(view.selectionModel()->selectedRows().isEmpty());
+}
+
+void TestLayerTableModel::pointColumns() {
+    const auto snap = snapshotOf("resnet18");
+    LayerTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setSnapshot(snap);
+    QCOMPARE(model.columnCount(), int(LayerTableModel::ColumnCount));
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    {
+        const core::DesignPoint point = pointOn(snap->network);
+        model.setDesignPoint(&point);
+    }  // the model keeps its own copy
+    QCOMPARE(reset.count(), 1);
+    // One column per distinct choice name in order of appearance, then shares, latency, energy.
+    QStringList headers;
+    for (int c = LayerTableModel::ColumnCount; c < model.columnCount(); ++c)
+        headers << model.headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, QStringList({"method", "cut", "algorithm", "shares", "latency ms", "energy mJ"}));
+    const int conv1 = rowOf(model, QStringLiteral("conv1"));
+    const int fc = rowOf(model, QStringLiteral("fc"));
+    const int relu = rowOf(model, QStringLiteral("relu"));
+    auto cell = [&](int row, const char* header, int role = Qt::DisplayRole) {
+        return model.index(row, columnNamed(model, QString::fromLatin1(header))).data(role);
+    };
+    QCOMPARE(cell(conv1, "method").toString(), QStringLiteral("tiling"));
+    QCOMPARE(cell(conv1, "cut").toString(), QStringLiteral("rows"));
+    QCOMPARE(cell(conv1, "algorithm").toString(), QString());
+    QCOMPARE(cell(conv1, "shares").toString(), QStringLiteral("cpu 30% gpu 70%"));
+    QCOMPARE(cell(conv1, "latency ms").toString(), QStringLiteral("0.500"));
+    QCOMPARE(cell(conv1, "energy mJ", LayerTableModel::kSortRole).toDouble(), 2.5);
+    QCOMPARE(cell(fc, "algorithm").toString(), QStringLiteral("gemm"));
+    QCOMPARE(cell(fc, "energy mJ").toString(), QStringLiteral("-"));
+    // A layer the point does not decide is blank and sorts as nothing.
+    QCOMPARE(cell(relu, "method").toString(), QString());
+    QVERIFY(!cell(relu, "latency ms", LayerTableModel::kSortRole).isValid());
+    // Numbers right-aligned, like the network's.
+    QCOMPARE(cell(conv1, "latency ms", Qt::TextAlignmentRole).value<Qt::Alignment>() & Qt::AlignRight, Qt::AlignRight);
+
+    // A snapshot change keeps the point's columns (the decisions go by layer id).
+    model.setSnapshot(snap);
+    QCOMPARE(model.columnCount(), int(LayerTableModel::ColumnCount) + 6);
+    QCOMPARE(cell(conv1, "method").toString(), QStringLiteral("tiling"));
+    model.setDesignPoint(nullptr);
+    QCOMPARE(model.columnCount(), int(LayerTableModel::ColumnCount));
+    // A point without shares or energy has no such columns.
+    core::DesignPoint dynamap;
+    core::LayerDecision d;
+    d.layerId = conv1;
+    d.choice = {{"algorithm", "winograd"}, {"dataflow", "OS"}};
+    d.latencyMs = 0.1;
+    dynamap.layers = {d};
+    model.setDesignPoint(&dynamap);
+    headers.clear();
+    for (int c = LayerTableModel::ColumnCount; c < model.columnCount(); ++c)
+        headers << model.headerData(c, Qt::Horizontal).toString();
+    QCOMPARE(headers, QStringList({"algorithm", "dataflow", "latency ms"}));
+}
+
+void TestLayerTableModel::pointColumnsSortNumerically() {
+    const auto snap = snapshotOf("resnet18");
+    LayerTableModel model;
+    model.setSnapshot(snap);
+    core::DesignPoint point;
+    // Latencies whose text order differs from their numeric order.
+    const double latencies[] = {9.5, 10.25, 0.75, 100.0};
+    for (int i = 0; i < 4; ++i) {
+        core::LayerDecision d;
+        d.layerId = i * 3;
+        d.choice = {{"device", "gpu"}};
+        d.latencyMs = latencies[i];
+        point.layers.push_back(d);
+    }
+    model.setDesignPoint(&point);
+    QSortFilterProxyModel proxy;
+    proxy.setSourceModel(&model);
+    proxy.setSortRole(LayerTableModel::kSortRole);
+    proxy.sort(columnNamed(model, QStringLiteral("latency ms")), Qt::AscendingOrder);
+    QCOMPARE(proxy.index(0, LayerTableModel::IndexColumn).data().toString(), QStringLiteral("6"));   // 0.75
+    QCOMPARE(proxy.index(1, LayerTableModel::IndexColumn).data().toString(), QStringLiteral("0"));   // 9.5
+    QCOMPARE(proxy.index(2, LayerTableModel::IndexColumn).data().toString(), QStringLiteral("3"));   // 10.25
+    QCOMPARE(proxy.index(3, LayerTableModel::IndexColumn).data().toString(), QStringLiteral("9"));   // 100
+}
+
+void TestLayerTableModel::copiesRowsWithHeader() {
+    const auto snap = snapshotOf("resnet18");
+    // In a window whose Edit > Copy has Ctrl+C too, as the main window's does.
+    QWidget window;
+    QAction windowCopy(&window);
+    windowCopy.setShortcut(QKeySequence::Copy);
+    window.addAction(&windowCopy);
+    QSignalSpy windowCopied(&windowCopy, &QAction::triggered);
+    views::LayerTableView view(&window);
+    view.resize(900, 400);
+    view.setSnapshot(snap);
+    const core::DesignPoint point = pointOn(snap->network);
+    view.setDesignPoint(&point);
+    window.resize(900, 400);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    view.setFocus();
+    QSignalSpy spy(&view, &views::LayerTableView::layerSelected);
+    view.selectLayer(2);
+    QCOMPARE(spy.count(), 1);
+
+    QTest::keyClick(&view, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(view.selectionModel()->selectedRows().size(), static_cast<int>(snap->network.layerCount()));
+    QCOMPARE(spy.count(), 1);  // the current layer did not change
+    QGuiApplication::clipboard()->clear();
+    QTest::keyClick(&view, Qt::Key_C, Qt::ControlModifier);
+    const QString text = QGuiApplication::clipboard()->text();
+    QCOMPARE(windowCopied.count(), 0);
+    const QStringList lines = text.split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(lines.size(), 1 + static_cast<int>(snap->network.layerCount()));
+    const QStringList header = lines.front().split(QLatin1Char('\t'));
+    QCOMPARE(header.size(), view.model()->columnCount());
+    QCOMPARE(header.front(), QStringLiteral("#"));
+    QVERIFY(header.contains(QStringLiteral("latency ms")));
+    // Rows in display order, every cell, the point's columns included.
+    const QStringList first = lines[1].split(QLatin1Char('\t'));
+    QCOMPARE(first.size(), header.size());
+    QCOMPARE(first[LayerTableModel::NameColumn], QStringLiteral("conv1"));
+    QCOMPARE(first[header.indexOf(QStringLiteral("shares"))], QStringLiteral("cpu 30% gpu 70%"));
+
+    // Sorted and partly selected: the selected rows in the order shown.
+    view.sortByColumn(LayerTableModel::MacsColumn, Qt::DescendingOrder);
+    view.selectionModel()->select(QItemSelection(view.model()->index(0, 0), view.model()->index(1, 0)),
+                                  QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    const QStringList two = view.selectedRowsText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    QCOMPARE(two.size(), 3);
+    QCOMPARE(two[1].split(QLatin1Char('\t'))[0], view.model()->index(0, 0).data().toString());
+    QCOMPARE(two[2].split(QLatin1Char('\t'))[0], view.model()->index(1, 0).data().toString());
+    // The context menu offers the same copy.
+    QVERIFY(view.contextMenuPolicy() == Qt::ActionsContextMenu);
+    QAction* copy = view.actions().value(0);
+    QVERIFY(copy);
+    QGuiApplication::clipboard()->clear();
+    copy->trigger();
+    QCOMPARE(QGuiApplication::clipboard()->text().split(QLatin1Char('\n'), Qt::SkipEmptyParts).size(), 3);
 }
 
 QTEST_MAIN(TestLayerTableModel)

@@ -21,7 +21,8 @@ using nlohmann::json;
 
 // A hand-made exploration with everything the model has: NaN KPIs, baseline
 // and front flags, resources, violations, layers with ordered choices,
-// shares and detail, options of all four types, a seed above INT64_MAX.
+// shares, resources and detail, options of all four types, a seed above
+// INT64_MAX, Markdown notes on the exploration and on some points.
 inline Exploration makeExploration(const std::string& name, int pointCount, int layerCount,
                                    const std::string& network = "alexnet", const std::string& strategy = "partition") {
     Exploration e;
@@ -52,6 +53,7 @@ inline Exploration makeExploration(const std::string& name, int pointCount, int 
     e.status = Status::Heuristic;
     e.message = "2 of 3 layers optimal\nsecond line";
     e.seconds = 1.25;
+    e.notes = "# Why\n\n- keeps *M20K* under 80%\n- \"β\" run, tab\there";
     for (int i = 0; i < pointCount; ++i) {
         DesignPoint p;
         p.label = "front " + std::to_string(i) + " of " + std::to_string(pointCount);
@@ -66,6 +68,7 @@ inline Exploration makeExploration(const std::string& name, int pointCount, int 
         p.feasible = i % 4 != 3;
         if (!p.feasible) p.violations = {{"fpga", "fpga ALM 112% of 80,330"}, {"gpu", "gpu memory 3 GB of 2"}};
         if (i % 2 == 0) p.detail = {{"iterations", i}, {"note", "x"}, {"nested", {{"a", {1, 2.5, nullptr}}}}};
+        if (i % 3 == 1) p.notes = "point " + std::to_string(i) + ": **knee**\nsecond line";
         for (int j = 0; j < layerCount; ++j) {
             LayerDecision l;
             l.layerId = j;
@@ -75,6 +78,9 @@ inline Exploration makeExploration(const std::string& name, int pointCount, int 
             l.latencyMs = 0.1 * j + 0.01 * i;
             l.energyMj = j % 5 == 0 ? kNoValue : 0.3 * j;
             if (j % 3 == 0) l.detail = {{"tile", {j, i}}, {"ok", true}};
+            // Plain strings (read by the fast path) and an escaped one (read as JSON).
+            if (j % 2 == 1) l.resources = {{"fpga", "alms", "ALM", 100.5 * j + i, 80330}, {"fpga", "dsps", "DSP", 1e-300, 0}};
+            if (j == 2) l.resources = {{"fpga", "m20k_blocks", "block \"M20K\"", 3.0 + i, 2713}};
             p.layers.push_back(std::move(l));
         }
         e.points.push_back(std::move(p));

@@ -1,8 +1,9 @@
-// The exploration store: explorations reopen exactly as saved; list, rename,
-// tag and remove; files that are not Tessera databases, newer schemas and
-// read-only stores are refused with a message and left unchanged; schema 1
-// migrates. Across processes (concurrent saves, kills, another user):
-// tst_exploration_store_processes.cpp.
+// The exploration store: explorations reopen exactly as saved; list (with
+// each exploration's best KPIs), point queries, rename, tag, notes and
+// remove; files that are not Tessera databases, newer schemas and read-only
+// stores are refused with a message and left unchanged. Migrations from
+// older schemas: tst_exploration_store_migrations.cpp. Across processes
+// (concurrent saves, kills, another user): tst_exploration_store_processes.cpp.
 
 #include <QtTest>
 
@@ -18,45 +19,12 @@ using nlohmann::json;
 
 namespace {
 
-// Schema version 1, as store_schema.cpp keeps it (the predecessor of 2: no
-// power_w column, no point_violations table).
-constexpr const char* kSchemaV1 = R"sql(
-CREATE TABLE networks (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, name TEXT NOT NULL, document TEXT NOT NULL);
-CREATE INDEX networks_by_hash ON networks(hash);
-CREATE TABLE platforms (id INTEGER PRIMARY KEY, hash TEXT NOT NULL, name TEXT NOT NULL, document TEXT NOT NULL);
-CREATE INDEX platforms_by_hash ON platforms(hash);
-CREATE TABLE explorations (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, created TEXT NOT NULL,
-    strategy TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL, seconds REAL,
-    network_id INTEGER NOT NULL REFERENCES networks(id), network_spec TEXT NOT NULL,
-    platform_id INTEGER NOT NULL REFERENCES platforms(id), tool_version TEXT NOT NULL,
-    solver_version TEXT NOT NULL, seed INTEGER NOT NULL);
-CREATE INDEX explorations_by_network ON explorations(network_id);
-CREATE INDEX explorations_by_platform ON explorations(platform_id);
-CREATE INDEX explorations_by_strategy ON explorations(strategy);
-CREATE TABLE options (exploration_id INTEGER NOT NULL REFERENCES explorations(id) ON DELETE CASCADE,
-    name TEXT NOT NULL, type TEXT NOT NULL CHECK (type IN ('boolean', 'integer', 'number', 'text')),
-    value TEXT NOT NULL, PRIMARY KEY (exploration_id, name)) WITHOUT ROWID;
-CREATE TABLE tags (exploration_id INTEGER NOT NULL REFERENCES explorations(id) ON DELETE CASCADE,
-    tag TEXT NOT NULL, position INTEGER NOT NULL, PRIMARY KEY (exploration_id, tag)) WITHOUT ROWID;
-CREATE INDEX tags_by_tag ON tags(tag);
-CREATE TABLE points (id INTEGER PRIMARY KEY,
-    exploration_id INTEGER NOT NULL REFERENCES explorations(id) ON DELETE CASCADE, idx INTEGER NOT NULL,
-    label TEXT NOT NULL, status TEXT NOT NULL, message TEXT NOT NULL,
-    baseline INTEGER NOT NULL CHECK (baseline IN (0, 1)), on_front INTEGER NOT NULL CHECK (on_front IN (0, 1)),
-    latency_ms REAL, energy_mj REAL, feasible INTEGER NOT NULL CHECK (feasible IN (0, 1)), detail TEXT,
-    UNIQUE (exploration_id, idx));
-CREATE INDEX points_by_latency ON points(latency_ms);
-CREATE INDEX points_by_energy ON points(energy_mj);
-CREATE TABLE point_resources (point_id INTEGER NOT NULL REFERENCES points(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL, device TEXT NOT NULL, resource TEXT NOT NULL, unit TEXT NOT NULL, used REAL, budget REAL,
-    PRIMARY KEY (point_id, seq)) WITHOUT ROWID;
-CREATE TABLE layer_decisions (point_id INTEGER NOT NULL REFERENCES points(id) ON DELETE CASCADE,
-    seq INTEGER NOT NULL, layer_id INTEGER NOT NULL, layer TEXT NOT NULL, choice TEXT NOT NULL,
-    shares TEXT NOT NULL, latency_ms REAL, energy_mj REAL, detail TEXT,
-    PRIMARY KEY (point_id, seq)) WITHOUT ROWID;
-PRAGMA application_id = 1414743378;
-PRAGMA user_version = 1;
-)sql";
+// (exploration, index) of each point, in the order given.
+std::vector<std::pair<std::int64_t, std::int64_t>> keys(const std::vector<PointSummary>& points) {
+    std::vector<std::pair<std::int64_t, std::int64_t>> out;
+    for (const auto& p : points) out.emplace_back(p.exploration, p.index);
+    return out;
+}
 
 }  // namespace
 
@@ -94,6 +62,14 @@ private slots:
                  std::string("method"));  // order kept
         QCOMPARE(loaded->points[0].detail, original.points[0].detail);
         QVERIFY(loaded->points[1].detail.is_null());
+        QCOMPARE(loaded->notes, original.notes);
+        QCOMPARE(loaded->points[4].notes, std::string("point 4: **knee**\nsecond line"));
+        QVERIFY(loaded->points[0].notes.empty());
+        QVERIFY(loaded->points[0].layers[0].resources.empty());
+        QCOMPARE(loaded->points[5].layers[3].resources.size(), std::size_t{2});
+        QCOMPARE(loaded->points[5].layers[3].resources[0].used, 100.5 * 3 + 5);
+        QCOMPARE(loaded->points[5].layers[3].resources[1].used, 1e-300);
+        QCOMPARE(loaded->points[1].layers[2].resources[0].unit, std::string("block \"M20K\""));  // read as JSON
         const OptionValues& o = loaded->options;
         QCOMPARE(o.size(), original.options.size());
         QVERIFY(std::holds_alternative<double>(o.at("scale")));  // 2.0 stays a number, not an integer
@@ -115,6 +91,7 @@ private slots:
         QCOMPARE(raw.count("SELECT count(*) FROM platforms"), qint64{1});
         QCOMPARE(raw.count("SELECT count(*) FROM layer_decisions"), qint64{3 * 6 * 7});
         QCOMPARE(raw.count("SELECT count(*) FROM points WHERE latency_ms IS NULL"), qint64{3});
+        QCOMPARE(raw.count("SELECT count(*) FROM layer_decisions WHERE resources IS NULL"), qint64{3 * 6 * 3});
         QCOMPARE(dump(*store.load(third)), dumpAs(renamed, third));
     }
 
@@ -145,30 +122,139 @@ private slots:
         third.tags = {"best"};
         third.status = Status::Cancelled;
         const std::int64_t c = store.save(third);
+        Exploration none = makeExploration("none feasible", 2, 1);
+        for (DesignPoint& p : none.points) p.feasible = false;
+        none.tags = {"z", "B", "a", "b,c", "\"q\""};
+        const std::int64_t d = store.save(none);
+        const std::int64_t empty = store.save(makeExploration("empty", 0, 0));
         const auto ids = [](const std::vector<ExplorationSummary>& list) {
             std::vector<std::int64_t> out;
             for (const auto& s : list) out.push_back(s.id);
             return out;
         };
         const auto all = store.list();
-        QCOMPARE(ids(all), (std::vector<std::int64_t>{c, b, a}));  // newest first
-        QCOMPARE(all[0].name, std::string("c"));
-        QCOMPARE(all[0].network, std::string("alexnet"));
-        QCOMPARE(all[0].platform, std::string("stratix-v \"β\""));
-        QCOMPARE(all[0].strategy, std::string("algosel"));
-        QCOMPARE(all[0].points, std::int64_t{4});
-        QCOMPARE(all[1].points, std::int64_t{3});
-        QCOMPARE(all[0].created, std::string("2026-12-02T05:57:37Z"));
-        QVERIFY(all[0].status == Status::Cancelled);
-        QVERIFY(all[1].status == Status::Heuristic);
-        QCOMPARE(all[1].tags, (std::vector<std::string>{"alpha", "zeta"}));  // sorted
-        QCOMPARE(ids(store.list({"alexnet", "", ""})), (std::vector<std::int64_t>{c, a}));
+        QCOMPARE(ids(all), (std::vector<std::int64_t>{empty, d, c, b, a}));  // newest first
+        // The best feasible KPIs: the fastest and the least energy, each of
+        // its own point; none when no point is feasible or there are none.
+        QCOMPARE(all[4].bestLatencyMs, 10.0);
+        QCOMPARE(all[4].bestEnergyMj, 5.5);
+        QCOMPARE(all[2].bestLatencyMs, 10.0);  // c: point 3 (11.11 ms) is infeasible
+        QVERIFY(std::isnan(all[1].bestLatencyMs) && std::isnan(all[1].bestEnergyMj));
+        QVERIFY(std::isnan(all[0].bestLatencyMs) && std::isnan(all[0].bestEnergyMj));
+        QCOMPARE(all[0].points, std::int64_t{0});
+        QCOMPARE(all[1].tags, (std::vector<std::string>{"\"q\"", "B", "a", "b,c", "z"}));  // byte order, whatever they hold
+        QCOMPARE(all[4].notes, makeExploration("a", 2, 1).notes);
+        const auto rest = std::vector<ExplorationSummary>(all.begin() + 2, all.end());
+        QCOMPARE(ids(rest), (std::vector<std::int64_t>{c, b, a}));
+        QCOMPARE(rest[0].name, std::string("c"));
+        QCOMPARE(rest[0].network, std::string("alexnet"));
+        QCOMPARE(rest[0].platform, std::string("stratix-v \"β\""));
+        QCOMPARE(rest[0].strategy, std::string("algosel"));
+        QCOMPARE(rest[0].points, std::int64_t{4});
+        QCOMPARE(rest[1].points, std::int64_t{3});
+        QCOMPARE(rest[0].created, std::string("2026-12-02T05:57:37Z"));
+        QVERIFY(rest[0].status == Status::Cancelled);
+        QVERIFY(rest[1].status == Status::Heuristic);
+        QCOMPARE(rest[1].tags, (std::vector<std::string>{"alpha", "zeta"}));  // sorted
+        QCOMPARE(ids(store.list({"alexnet", "", ""})), (std::vector<std::int64_t>{empty, d, c, a}));
         QCOMPARE(ids(store.list({"vgg16.json", "", ""})), (std::vector<std::int64_t>{b}));  // the spec as given
         QCOMPARE(ids(store.list({"", "algosel", ""})), (std::vector<std::int64_t>{c, b}));
-        QCOMPARE(ids(store.list({"", "", "alpha"})), (std::vector<std::int64_t>{b, a}));
+        QCOMPARE(ids(store.list({"", "", "alpha"})), (std::vector<std::int64_t>{empty, b, a}));
         QCOMPARE(ids(store.list({"alexnet", "algosel", "best"})), (std::vector<std::int64_t>{c}));
         QCOMPARE(ids(store.list({"alexnet", "partition", "best"})), (std::vector<std::int64_t>{}));
         QCOMPARE(ids(store.list({"resnet", "", ""})), (std::vector<std::int64_t>{}));
+    }
+
+    void queryPoints() {
+        // makeExploration's points: latency 10 + 0.37 i (none at i = 2),
+        // energy 5.5 + i / 3 (none at i = 1), power their ratio; point 0
+        // is a baseline, every fourth infeasible.
+        QTemporaryDir dir;
+        ExplorationStore store(dir.filePath("points.sqlite").toStdString());
+        const std::int64_t a = store.save(makeExploration("a", 6, 1, "alexnet", "partition"));
+        const std::int64_t b = store.save(makeExploration("b", 4, 1, "vgg16", "algosel"));
+        using Keys = std::vector<std::pair<std::int64_t, std::int64_t>>;
+
+        const auto all = store.queryPoints({});
+        QCOMPARE(all.size(), std::size_t{10});
+        QCOMPARE(keys(all), (Keys{{a, 0}, {b, 0}, {a, 1}, {b, 1}, {a, 3}, {b, 3}, {a, 4}, {a, 5}, {a, 2}, {b, 2}}));
+        QCOMPARE(all[0].name, std::string("a"));
+        QCOMPARE(all[1].name, std::string("b"));
+        QCOMPARE(all[1].network, std::string("vgg16"));
+        QCOMPARE(all[1].strategy, std::string("algosel"));
+        QCOMPARE(all[4].label, std::string("front 3 of 6"));
+        QVERIFY(all[0].baseline && !all[4].feasible && all[4].status == Status::Infeasible && all[2].onFront);
+        QCOMPARE(all[4].powerW, 6.5 / (10 + 3 * 0.37));
+
+        PointQuery q;
+        q.minLatencyMs = 10.5;
+        q.maxLatencyMs = 11.5;
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 3}, {b, 3}, {a, 4}}));
+        q = {};
+        q.minEnergyMj = 6.2;
+        q.maxEnergyMj = 7;
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 3}, {b, 3}, {a, 4}}));
+        q.order = PointQuery::Order::EnergyThenLatency;
+        q.maxEnergyMj = 6.5;  // inclusive
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 3}, {b, 3}}));
+        q = {};
+        q.minPowerW = 0.58;
+        q.maxPowerW = 0.6;
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 3}, {b, 3}, {a, 4}}));
+        q = {};
+        q.maxPowerW = 100;  // a finite bound: points without power fail it
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 0}, {b, 0}, {a, 3}, {b, 3}, {a, 4}, {a, 5}}));
+
+        q = {};
+        q.explorations = {b};
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{b, 0}, {b, 1}, {b, 3}, {b, 2}}));
+        q.explorations = {a, b};
+        q.feasibleOnly = true;
+        q.includeBaselines = false;
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 1}, {b, 1}, {a, 4}, {a, 5}, {a, 2}, {b, 2}}));
+        q.explorations = {b + 100};
+        QVERIFY(store.queryPoints(q).empty());
+
+        // The filters that were there before these.
+        q = {};
+        q.strategy = "algosel";
+        QCOMPARE(store.queryPoints(q).size(), std::size_t{4});
+        q = {};
+        q.network = "alexnet";
+        q.maxLatencyMs = 10.37;
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 0}, {a, 1}}));
+        q = {};
+        q.limit = 3;
+        q.order = PointQuery::Order::EnergyThenLatency;
+        QCOMPARE(keys(store.queryPoints(q)), (Keys{{a, 0}, {b, 0}, {a, 2}}));
+    }
+
+    void notes() {
+        QTemporaryDir dir;
+        ExplorationStore store(dir.filePath("notes.sqlite").toStdString());
+        const std::int64_t id = store.save(makeExploration("n", 3, 2));
+        const std::int64_t other = store.save(makeExploration("other", 3, 2));
+        const std::string markdown = "## Keep\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n`M20K` **binding** — β";
+        QVERIFY(store.setNotes(id, markdown));
+        QVERIFY(store.setPointNotes(id, 2, "point two"));
+        QVERIFY(store.setPointNotes(id, 1, ""));  // cleared
+        QVERIFY(!store.setNotes(other + 1, "x"));
+        QVERIFY(!store.setPointNotes(id, 3, "x"));   // no point 3
+        QVERIFY(!store.setPointNotes(id, -1, "x"));
+        QVERIFY(!store.setPointNotes(other + 1, 0, "x"));
+        const auto loaded = store.load(id);
+        QCOMPARE(loaded->notes, markdown);
+        QCOMPARE(loaded->points[2].notes, std::string("point two"));
+        QVERIFY(loaded->points[1].notes.empty());
+        QCOMPARE(loaded->points[0].notes, std::string());
+        // Nothing else changed, here or in the other exploration.
+        Exploration expected = makeExploration("n", 3, 2);
+        expected.notes = markdown;
+        expected.points[2].notes = "point two";
+        expected.points[1].notes.clear();
+        QCOMPARE(dump(*loaded), dumpAs(expected, id));
+        QCOMPARE(dump(*store.load(other)), dumpAs(makeExploration("other", 3, 2), other));
+        QCOMPARE(store.list()[1].notes, markdown);
     }
 
     void renameTagRemove() {
@@ -254,7 +340,7 @@ private slots:
         }
         RawDb raw(empty);
         QCOMPARE(raw.value("PRAGMA application_id"), QString("1414743378"));
-        QCOMPARE(raw.value("PRAGMA user_version"), QString("2"));
+        QCOMPARE(raw.value("PRAGMA user_version"), QString("3"));
         QCOMPARE(raw.value("PRAGMA journal_mode"), QString("wal"));
         QCOMPARE(raw.value("PRAGMA integrity_check"), QString("ok"));
     }
@@ -277,7 +363,7 @@ private slots:
                                                           << readOnly;
             QTest::addRow("newer schema%s", mode) << "newer"
                                                   << "was written by a newer Tessera (schema 99; this build reads up "
-                                                     "to 2)"
+                                                     "to 3)"
                                                   << readOnly;
             QTest::addRow("corrupt%s", mode) << "corrupt"
                                              << "database disk image is malformed" << readOnly;
@@ -335,6 +421,10 @@ private slots:
         e.points[2].layers[1].choice[1].second = "\xff\xfe";
         QString error = errorOf([&] { store.save(e); });
         QVERIFY2(error.endsWith(": save: points[2].layers[1].choice: not valid UTF-8"), qPrintable(error));
+        e = makeExploration("bad", 3, 4);
+        e.points[1].layers[3].resources[0].device = "\xc0\xaf";
+        error = errorOf([&] { store.save(e); });
+        QVERIFY2(error.endsWith(": save: points[1].layers[3].resources: not valid UTF-8"), qPrintable(error));
         e = makeExploration("deep", 3, 4);
         json deep = 1;
         for (int i = 0; i < 80; ++i) deep = json::array({deep});
@@ -357,66 +447,18 @@ private slots:
         const std::int64_t later = writer.save(e);  // seen by a reader that is open
         QCOMPARE(reader.list().size(), std::size_t{2});
         QVERIFY(reader.load(later).has_value());
-        const QStringList errors = {errorOf([&] { reader.save(e); }), errorOf([&] { reader.rename(id, "x"); }),
-                                    errorOf([&] { reader.addTag(id, "x"); }), errorOf([&] { reader.remove(id); })};
-        const QStringList operations = {"save", "rename", "tag", "remove"};
+        const QStringList errors = {errorOf([&] { reader.save(e); }),         errorOf([&] { reader.rename(id, "x"); }),
+                                    errorOf([&] { reader.addTag(id, "x"); }),  errorOf([&] { reader.setNotes(id, "x"); }),
+                                    errorOf([&] { reader.setPointNotes(id, 0, "x"); }), errorOf([&] { reader.remove(id); })};
+        const QStringList operations = {"save", "rename", "tag", "notes", "point notes", "remove"};
         for (int i = 0; i < errors.size(); ++i)
             QCOMPARE(errors[i], path + ": " + operations[i] + ": the database is read-only (opened read-only)");
         QCOMPARE(writer.list().size(), std::size_t{2});
+        QVERIFY(writer.load(id)->notes == e.notes);
 
         const QString missing = dir.filePath("missing.sqlite");
         QCOMPARE(errorOf([&] { ExplorationStore s(missing.toStdString(), true); }), missing + ": does not exist");
         QVERIFY(!QFile::exists(missing));
-    }
-
-    void migrationFromVersion1() {
-        QTemporaryDir dir;
-        const QString path = dir.filePath("v1.sqlite");
-        {
-            RawDb raw(path);
-            QCOMPARE(raw.exec(kSchemaV1), QString());
-            QCOMPARE(raw.exec(R"sql(
-INSERT INTO networks VALUES (1, 'abc', 'alexnet', '{"name":"alexnet"}');
-INSERT INTO platforms VALUES (1, 'def', 'stratix-v', '{"name":"stratix-v"}');
-INSERT INTO explorations VALUES (1, 'old', '2025-01-02T03:04:05Z', 'partition', 'optimal', '', 2.5, 1, 'alexnet',
-                                 1, '0.0.9', 'partition 1', 7);
-INSERT INTO options VALUES (1, 'objective', 'text', 'pareto'), (1, 'points', 'integer', '21');
-INSERT INTO tags VALUES (1, 'v1', 0);
-INSERT INTO points VALUES (10, 1, 0, 'optimum', 'optimal', '', 0, 1, 2.0, 5.0, 1, NULL),
-                          (11, 1, 1, 'no energy', 'optimal', '', 1, 0, 4.0, NULL, 0, '{"k":1}');
-INSERT INTO point_resources VALUES (10, 0, 'fpga', 'alms', 'ALM', 100, 80330);
-INSERT INTO layer_decisions VALUES (10, 0, 0, 'conv1', '[["device","fpga"]]', '{"fpga":1}', 2.0, 5.0, NULL);
-)sql"),
-                     QString());
-        }
-        const QString read = errorOf([&] { ExplorationStore s(path.toStdString(), true); });
-        QCOMPARE(read, path + ": has schema version 1 and needs migrating to 2, "
-                              "which a read-only database (opened "
-                              "read-only) cannot be");
-        ExplorationStore store(path.toStdString());
-        RawDb raw(path);
-        QCOMPARE(raw.value("PRAGMA user_version"), QString("2"));
-        QCOMPARE(raw.count("SELECT count(*) FROM point_violations"), qint64{0});
-        const auto old = store.load(1);
-        QVERIFY(old.has_value());
-        QCOMPARE(old->name, std::string("old"));
-        QCOMPARE(old->points.size(), std::size_t{2});
-        QCOMPARE(old->points[0].powerW, 2.5);  // 5 mJ / 2 ms
-        QVERIFY(std::isnan(old->points[1].powerW));
-        QVERIFY(!old->points[1].feasible && old->points[1].violations.empty());
-        QCOMPARE(old->points[1].detail, json({{"k", 1}}));
-        QCOMPARE(old->points[0].layers.size(), std::size_t{1});
-        QCOMPARE(old->points[0].layers[0].choiceValue("device"), std::string("fpga"));
-        QCOMPARE(old->points[0].resources[0].budget, 80330.0);
-        QCOMPARE(std::get<std::int64_t>(old->options.at("points")), std::int64_t{21});
-        QCOMPARE(old->inputs.seed, std::uint64_t{7});
-        // The migrated file takes everything of version 2.
-        const Exploration e = makeExploration("new", 4, 3);
-        const std::int64_t id = store.save(e);
-        QCOMPARE(id, std::int64_t{2});
-        QCOMPARE(dump(*store.load(id)), dumpAs(e, id));
-        QCOMPARE(raw.value("PRAGMA foreign_key_check"), QString());
-        QCOMPARE(raw.value("PRAGMA integrity_check"), QString("ok"));
     }
 
     void defaultPath() {
