@@ -71,8 +71,8 @@ void LayerTableView::setDesignPoint(const core::DesignPoint* point) {
 
 void LayerTableView::fitColumns() {
     // Size columns once per network or point (not ResizeToContents, which
-    // measures on every layout), looking at a few hundred rows at most.
-    horizontalHeader()->setResizeContentsPrecision(400);
+    // measures on every layout), looking at the first hundred rows (enough for the widths, and cheap).
+    horizontalHeader()->setResizeContentsPrecision(100);
     resizeColumnsToContents();
     // Long names, the input shapes of wide concats and fused groups would
     // push the numbers out of sight; the tooltips show them in full.

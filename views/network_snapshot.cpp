@@ -2,6 +2,8 @@
 
 #include <chrono>
 
+#include "core/ir/network_json.h"
+#include "core/json/json_text.h"
 #include "core/types.h"
 #include "views/op_style.h"
 
@@ -41,6 +43,7 @@ NetworkSnapshotPtr buildNetworkSnapshot(core::Network network, const QString& sp
     if (!report(50, QStringLiteral("Computing metrics of %1 layers").arg(net.layerCount()))) return nullptr;
     auto start = std::chrono::steady_clock::now();
     snap->metrics = core::networkMetrics(net);
+    snap->hash = core::canonicalHash(core::networkToJson(net));
     snap->metricsSeconds = secondsSince(start);
 
     if (!report(60, QStringLiteral("Measuring %1 node labels").arg(net.layerCount()))) return nullptr;

@@ -6,6 +6,7 @@
 
 #include <functional>
 #include <memory>
+#include <string>
 #include <vector>
 
 #include "core/ir/metrics.h"
@@ -18,6 +19,7 @@ struct NetworkSnapshot {
     QString spec;                  // what was opened: a zoo name or a file path
     core::Network network;         // analysed
     core::NetworkMetrics metrics;  // metrics.layers indexed by LayerId
+    std::string hash;              // canonicalHash of the network's JSON (ExplorationInputs::networkHash)
     // One dependency per (producer, consumer) pair of layers, deduplicated,
     // in the order of GraphLayout::edges.
     std::vector<std::pair<int, int>> dependencies;

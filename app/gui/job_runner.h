@@ -147,9 +147,11 @@ quint64 JobRunner::start(JobSlot& slot, std::function<T(JobContext&)> work, std:
         watcher->deleteLater();
         if (!target || target->currentJob() != id) return;  // superseded or cancelled: drop
         target->end(id);
-        const QFuture<Outcome<T>> future = watcher->future();
+        QFuture<Outcome<T>> future = watcher->future();
         if (future.isCanceled() || future.resultCount() == 0) return;
-        Outcome<T> outcome = future.result();
+        // Moved out, not copied: a result can be a large exploration, and
+        // neither copying it nor freeing the future's copy belongs on this thread.
+        Outcome<T> outcome = future.takeResult();
         if (outcome.value) {
             if (done) done(std::move(*outcome.value));
         } else if (!outcome.error.isEmpty()) {

@@ -329,8 +329,7 @@ void Session::showWithInputs(views::ExplorationPtr exploration, bool add, int se
             emit storeFailed(QString::fromUtf8(e.what()));
         }
     }
-    const bool sameNetwork =
-        m_network && core::canonicalHash(core::networkToJson(m_network->network)) == exploration->inputs.networkHash;
+    const bool sameNetwork = m_network && m_network->hash == exploration->inputs.networkHash;
     if (sameNetwork) {
         setShown(add ? m_shown + views::ExplorationSet{exploration} : views::ExplorationSet{exploration},
                  {add ? static_cast<int>(m_shown.size()) : 0, selectPoint});
@@ -392,8 +391,13 @@ const Session::EditInputs* Session::editInputs() const {
         m_edit = {};
         m_edit.strategy = solver::explore::findStrategy(e->strategy);
         try {
-            m_edit.network = std::make_shared<const core::Network>(
-                core::networkFromJson(e->inputs.networkDocument, e->inputs.network));
+            // The open network when it is the exploration's (it usually is:
+            // showing an exploration opens its network), else its document.
+            if (m_network && m_network->hash == e->inputs.networkHash)
+                m_edit.network = std::shared_ptr<const core::Network>(m_network, &m_network->network);
+            else
+                m_edit.network = std::make_shared<const core::Network>(
+                    core::networkFromJson(e->inputs.networkDocument, e->inputs.network));
             m_edit.platform = std::make_shared<const core::Platform>(
                 core::platformFromJson(e->inputs.platformDocument, e->inputs.platform));
         } catch (const std::exception&) {
@@ -404,8 +408,9 @@ const Session::EditInputs* Session::editInputs() const {
 }
 
 std::vector<core::EditableChoice> Session::editableChoices(int layerId) const {
+    if (layerId < 0) return {};
     const EditInputs* in = editInputs();
-    if (!in || layerId < 0) return {};
+    if (!in) return {};
     const core::Exploration& e = *m_shown[m_selection.exploration];
     for (const core::LayerDecision& d : selectedPoint()->layers)
         if (d.layerId == layerId) return in->strategy->editable(*in->network, *in->platform, e.options, d);

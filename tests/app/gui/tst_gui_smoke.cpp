@@ -3,6 +3,7 @@
 // file instead of crashing; --help and the no-display case say what to do.
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QProcessEnvironment>
 #include <QTemporaryDir>
@@ -41,6 +42,7 @@ private slots:
     void screenshotOfNetwork();
     void brokenInputExitsWithMessage_data();
     void brokenInputExitsWithMessage();
+    void storedExplorationScreenshot();
     void help();
     void usageErrors();
     void noDisplayExplains();
@@ -97,6 +99,40 @@ void TestGuiSmoke::brokenInputExitsWithMessage() {
     QVERIFY2(run.err.contains(QStringLiteral("could not open")), qPrintable(run.err));
     QVERIFY2(run.err.contains(named), qPrintable(run.err));
     QVERIFY(!QFile::exists(png));
+}
+
+// tessera --db F --exploration ID [--point K] --screenshot: a stored
+// exploration from the CLI opens with its own network; a missing
+// exploration or point is a clear error, not a picture of something else.
+void TestGuiSmoke::storedExplorationScreenshot() {
+    QTemporaryDir dir;
+    const QString db = dir.filePath(QStringLiteral("x.sqlite"));
+    const Run cli = tessera::test::runProcess(
+        QStringLiteral(TESSERA_CLI),
+        {QStringLiteral("explore"), QStringLiteral("--network"), QStringLiteral("squeezenet1_0"), QStringLiteral("--platform"),
+         QStringLiteral("alveo_u200_host"), QStringLiteral("--strategy"), QStringLiteral("algosel"), QStringLiteral("--db"), db},
+        offscreen(), 240000);
+    QVERIFY2(cli.exitCode == 0, qPrintable(cli.err));
+    const QString png = dir.filePath(QStringLiteral("shot.png"));
+    Run run = runGui({QStringLiteral("--db"), db, QStringLiteral("--exploration"), QStringLiteral("1"), QStringLiteral("--point"),
+                      QStringLiteral("1"), QStringLiteral("--size"), QStringLiteral("1024x700"), QStringLiteral("--screenshot"), png},
+                     offscreen());
+    QVERIFY2(!crashed(run) && run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(run.out.contains(QStringLiteral("(1024x700)")));
+    QVERIFY(QFileInfo(png).size() > 40 * 1024);
+
+    run = runGui({QStringLiteral("--db"), db, QStringLiteral("--exploration"), QStringLiteral("99"), QStringLiteral("--screenshot"), png},
+                 offscreen());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("99")), qPrintable(run.err));
+    run = runGui({QStringLiteral("--db"), db, QStringLiteral("--exploration"), QStringLiteral("1"), QStringLiteral("--point"),
+                  QStringLiteral("9999"), QStringLiteral("--screenshot"), png},
+                 offscreen());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("9999")), qPrintable(run.err));
+    run = runGui({QStringLiteral("--exploration"), QStringLiteral("1"), QStringLiteral("--screenshot"), png}, offscreen());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("--db")), qPrintable(run.err));
 }
 
 void TestGuiSmoke::help() {
