@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "app/gui/main_window.h"
 #include "core/platform/platform.h"
@@ -93,6 +94,26 @@ bool haveDisplay(int argc, char** argv) {
     return false;
 }
 
+// Qt takes both -platform and --platform as its windowing plugin; Tessera's
+// --platform is the hardware platform, so it is taken out before Qt sees it
+// (Qt's single-dash -platform offscreen still works).
+std::vector<char*> withoutPlatform(int argc, char** argv, QString& platform, QString& error) {
+    std::vector<char*> rest;
+    for (int i = 0; i < argc; ++i) {
+        if (i > 0 && std::strcmp(argv[i], "--platform") == 0) {
+            if (i + 1 >= argc || argv[i + 1][0] == '\0') error = QStringLiteral("--platform needs a value");
+            else platform = QString::fromLocal8Bit(argv[++i]);
+        } else if (i > 0 && std::strncmp(argv[i], "--platform=", 11) == 0) {
+            platform = QString::fromLocal8Bit(argv[i] + 11);
+            if (platform.isEmpty()) error = QStringLiteral("--platform needs a value");
+        } else {
+            rest.push_back(argv[i]);
+        }
+    }
+    rest.push_back(nullptr);
+    return rest;
+}
+
 struct Options {
     QString spec, platform, strategy, db, screenshot;
     qint64 exploration = -1;
@@ -102,7 +123,7 @@ struct Options {
 
 // Parses what Qt left of the arguments; returns an error message or empty.
 QString parseArguments(const QStringList& args, Options& o) {
-    const QStringList valued = {QStringLiteral("--platform"), QStringLiteral("--explore"), QStringLiteral("--db"),
+    const QStringList valued = {QStringLiteral("--explore"), QStringLiteral("--db"),
                                 QStringLiteral("--exploration"), QStringLiteral("--point"), QStringLiteral("--size"),
                                 QStringLiteral("--screenshot")};
     for (qsizetype i = 1; i < args.size(); ++i) {
@@ -121,8 +142,7 @@ QString parseArguments(const QStringList& args, Options& o) {
             }
             if (value.isEmpty()) return QStringLiteral("%1 needs a value").arg(arg);
             bool ok = true;
-            if (arg == QLatin1String("--platform")) o.platform = value;
-            else if (arg == QLatin1String("--explore")) o.strategy = value;
+            if (arg == QLatin1String("--explore")) o.strategy = value;
             else if (arg == QLatin1String("--db")) o.db = value;
             else if (arg == QLatin1String("--screenshot")) o.screenshot = value;
             else if (arg == QLatin1String("--exploration")) o.exploration = value.toLongLong(&ok);
@@ -188,7 +208,11 @@ int main(int argc, char** argv) {
         return kExitNoDisplay;
     }
 
-    QApplication app(argc, argv);
+    QString hardwarePlatform;
+    QString platformError;
+    std::vector<char*> qtArgv = withoutPlatform(argc, argv, hardwarePlatform, platformError);
+    int qtArgc = static_cast<int>(qtArgv.size()) - 1;
+    QApplication app(qtArgc, qtArgv.data());
     QApplication::setApplicationName(QStringLiteral("Tessera"));
     QApplication::setOrganizationName(QStringLiteral("Tessera"));
     QApplication::setApplicationVersion(QStringLiteral(TESSERA_VERSION));
@@ -197,7 +221,8 @@ int main(int argc, char** argv) {
     QApplication::setFont(font);
 
     Options options;
-    const QString error = parseArguments(QApplication::arguments(), options);
+    options.platform = hardwarePlatform;
+    const QString error = platformError.isEmpty() ? parseArguments(QApplication::arguments(), options) : platformError;
     if (!error.isEmpty()) {
         std::fprintf(stderr, "tessera: %s\n\n", qPrintable(error));
         printUsage(stderr);

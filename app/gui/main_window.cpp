@@ -23,6 +23,7 @@
 #include "views/layer_table_view.h"
 #include "views/network_graph_view.h"
 #include "views/parallel_coordinates_view.h"
+#include "views/option_form.h"
 #include "views/pareto_view.h"
 #include "views/point_summary.h"
 #include "views/resource_bars_widget.h"
@@ -286,6 +287,11 @@ void MainWindow::connectSession() {
     connect(&m_session, &Session::explorationsChanged, this, [this](const views::ExplorationSet& shown) {
         m_pareto->setExplorations(shown);
         m_parallel->setExplorations(shown);
+        // Run again what is on show: its strategy and options in the form.
+        if (!shown.isEmpty() && !m_run->isRunning()) {
+            m_run->setStrategy(QString::fromStdString(shown.back()->strategy));
+            m_run->form()->setValues(shown.back()->options);
+        }
     });
     connect(&m_session, &Session::filterChanged, m_pareto, &views::ParetoView::setFilter);
     connect(&m_session, &Session::selectionChanged, this, &MainWindow::showSelection);

@@ -133,6 +133,23 @@ void TestGuiSmoke::storedExplorationScreenshot() {
     run = runGui({QStringLiteral("--exploration"), QStringLiteral("1"), QStringLiteral("--screenshot"), png}, offscreen());
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains(QStringLiteral("--db")), qPrintable(run.err));
+
+    // --platform is the hardware platform (Qt's own is -platform); --explore runs first.
+    QFile::remove(png);
+    run = runGui({QStringLiteral("squeezenet1_0"), QStringLiteral("--platform"), QStringLiteral("alveo_u200_host"),
+                  QStringLiteral("--explore"), QStringLiteral("algosel"), QStringLiteral("--screenshot"), png},
+                 offscreen());
+    QVERIFY2(!crashed(run) && run.exitCode == 0, qPrintable(run.err));
+    QVERIFY(QFile::exists(png));
+    run = runGui({QStringLiteral("squeezenet1_0"), QStringLiteral("--platform"), QStringLiteral("no_such_board"),
+                  QStringLiteral("--screenshot"), png},
+                 offscreen());
+    QCOMPARE(run.exitCode, 1);
+    QVERIFY2(run.err.contains(QStringLiteral("no_such_board")), qPrintable(run.err));
+    run = runGui({QStringLiteral("--explore"), QStringLiteral("no_such_strategy"), QStringLiteral("--screenshot"), png},
+                 offscreen());
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains(QStringLiteral("no_such_strategy")), qPrintable(run.err));
 }
 
 void TestGuiSmoke::help() {
