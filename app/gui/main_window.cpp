@@ -23,6 +23,7 @@
 #include "views/layer_table_view.h"
 #include "views/network_graph_view.h"
 #include "views/parallel_coordinates_view.h"
+#include "views/notes_editor.h"
 #include "views/option_form.h"
 #include "views/pareto_view.h"
 #include "views/point_summary.h"
@@ -46,6 +47,9 @@ QDockWidget* makeDock(QMainWindow* window, const QString& title, const QString& 
     dock->setWidget(widget);
     return dock;
 }
+
+// A point's notes subject packs its exploration id above its index.
+constexpr int kPointBits = 24;
 
 // `widget` in a frameless scroll area: a dock may be narrower than its
 // content's minimum, which then scrolls instead of widening the window.
@@ -140,8 +144,11 @@ void MainWindow::createDocks() {
     auto* layerPane = new QWidget;
     auto* layerLayout = new QVBoxLayout(layerPane);
     layerLayout->setContentsMargins(0, 0, 0, 0);
+    m_pointNotes = new views::NotesEditor;
+    m_pointNotes->setObjectName(QStringLiteral("pointNotes"));
     layerLayout->addWidget(m_details, 1);
     layerLayout->addWidget(m_editor, 1);
+    layerLayout->addWidget(m_pointNotes);
 
     m_docks = {makeDock(this, tr("Explore"), QStringLiteral("exploreDock"), m_run),
                makeDock(this, tr("Explorations"), QStringLiteral("browserDock"), scrolled(m_browser)),
@@ -188,6 +195,11 @@ void MainWindow::createDocks() {
         m_browser->setPoints(std::move(points));
     });
 
+    connect(m_pointNotes, &views::NotesEditor::notesEdited, this, [this](qint64 subject, const QString& notes) {
+        QString error;
+        if (!m_session.setPointNotes(subject >> kPointBits, subject & ((qint64{1} << kPointBits) - 1), notes, &error))
+            showError(tr("Could not save the point's notes"), error);
+    });
     connect(m_editor, &views::LayerEditor::editsChanged, this,
             [this](const std::vector<core::LayerEdit>& edits) { m_editor->setEvaluated(m_session.evaluateEdits(edits)); });
     connect(m_editor, &views::LayerEditor::saveRequested, this,
@@ -255,6 +267,7 @@ void MainWindow::connectSession() {
     });
     connect(&m_session, &Session::storeChanged, this, [this](const QString& path) {
         m_browser->setDatabasePath(path, m_session.storeWritable());
+        m_pointNotes->setReadOnly(!m_session.storeWritable());
         addRecent(QStringLiteral("recentDatabases"), path);
     });
     connect(&m_session, &Session::explorationsListed, m_browser, &views::ExplorationBrowser::setSummaries);
@@ -350,10 +363,17 @@ void MainWindow::showSelection() {
     if (point) {
         const core::Exploration& e = *m_session.explorations()[ref.exploration];
         m_pointLabel->setText(views::pointSummary(e, *point));
+        // Notes belong to stored points: (exploration id, point) as the subject.
+        if (e.id > 0)
+            m_pointNotes->setSubject((e.id << kPointBits) | ref.point,
+                                     tr("Notes on %1").arg(QString::fromStdString(point->label)), m_session.pointNotes(ref));
+        else
+            m_pointNotes->clearSubject();
         statusBar()->clearMessage();  // a temporary message would hide the summary
         m_pointLabel->setToolTip(QString::fromStdString(e.name));
     } else {
         m_pointLabel->clear();
+        m_pointNotes->clearSubject();
     }
     onLayerSelected(m_selectedLayer, nullptr);
 }

@@ -24,6 +24,7 @@ class ExplorationBrowser;
 class LayerDetailsWidget;
 class LayerEditor;
 class LayerTableView;
+class NotesEditor;
 class NetworkGraphView;
 class ParallelCoordinatesView;
 class ParetoView;
@@ -58,6 +59,7 @@ public:
     views::ResourceBarsWidget* resourceBars() const { return m_bars; }
     views::LayerEditor* layerEditor() const { return m_editor; }
     views::ExplorationBrowser* browser() const { return m_browser; }
+    views::NotesEditor* pointNotes() const { return m_pointNotes; }
     QDockWidget* dock(const QString& objectName) const;
 
     // Lays the docks out for the window's size (small screens stack them).
@@ -113,6 +115,7 @@ private:
     views::ResourceBarsWidget* m_bars = nullptr;
     views::LayerEditor* m_editor = nullptr;
     views::ExplorationBrowser* m_browser = nullptr;
+    views::NotesEditor* m_pointNotes = nullptr;
     QSplitter* m_mainSplitter = nullptr;
     QSplitter* m_topSplitter = nullptr;
     QListWidget* m_warnings = nullptr;

@@ -207,8 +207,17 @@ bool Session::setNotes(qint64 id, const QString& notes, QString* error) {
 }
 
 bool Session::setPointNotes(qint64 id, qint64 point, const QString& notes, QString* error) {
-    return storeCall(tr("exploration %1 has no point %2").arg(id).arg(point), error,
-                     [&](core::ExplorationStore& s) { return s.setPointNotes(id, point, notes.toStdString()); });
+    const bool ok = storeCall(tr("exploration %1 has no point %2").arg(id).arg(point), error,
+                              [&](core::ExplorationStore& s) { return s.setPointNotes(id, point, notes.toStdString()); });
+    if (ok) m_pointNotes.insert({id, point}, notes);
+    return ok;
+}
+
+QString Session::pointNotes(views::PointRef ref) const {
+    const core::DesignPoint* p = views::pointAt(m_shown, ref);
+    if (!p) return {};
+    const auto it = m_pointNotes.find({m_shown[ref.exploration]->id, ref.point});
+    return it != m_pointNotes.end() ? it.value() : QString::fromStdString(p->notes);
 }
 
 std::vector<core::PointSummary> Session::queryPoints(const core::PointQuery& query, QString* error) const {

@@ -12,7 +12,9 @@
 // that names the file, option or exploration and says what is wrong; the
 // session's state is then unchanged.
 
+#include <QHash>
 #include <QObject>
+#include <QPair>
 #include <QString>
 #include <QStringList>
 
@@ -76,6 +78,8 @@ public:
     bool removeExplorations(const QList<qint64>& ids, QString* error = nullptr);
     bool setNotes(qint64 id, const QString& notes, QString* error = nullptr);
     bool setPointNotes(qint64 id, qint64 point, const QString& notes, QString* error = nullptr);
+    // The notes of point `ref` on show: as edited in this session, else as loaded.
+    QString pointNotes(views::PointRef ref) const;
     std::vector<core::PointSummary> queryPoints(const core::PointQuery& query, QString* error = nullptr) const;
 
     // ---- explorations
@@ -166,6 +170,7 @@ private:
     views::ExplorationSet m_shown;
     views::PointRef m_selection;
     views::PointMask m_filter;
+    QHash<QPair<qint64, qint64>, QString> m_pointNotes;  // (exploration id, point) -> notes edited here
     mutable views::ExplorationPtr m_editFor;
     mutable EditInputs m_edit;
 };

@@ -8,6 +8,7 @@
 #include <QtTest>
 
 #include <QComboBox>
+#include <QPlainTextEdit>
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,6 +21,7 @@
 #include "app/gui/main_window.h"
 #include "core/store/exploration_store.h"
 #include "views/layer_editor.h"
+#include "views/notes_editor.h"
 #include "views/layer_table_view.h"
 #include "views/network_graph_view.h"
 #include "views/pareto_view.h"
@@ -239,6 +241,22 @@ private slots:
         const auto list = store.list();
         QCOMPARE(list.size(), std::size_t{2});
         QCOMPARE(store.load(e->id)->points.size(), e->points.size());  // nothing saved is lost
+
+        const qint64 keptId = w.session().explorations().front()->id;
+        w.session().selectPoint({0, 0});
+        // Notes on the selected point go to the store with it.
+        QVERIFY(w.pointNotes()->hasSubject());
+        w.pointNotes()->editor()->setPlainText(QStringLiteral("winograd here is **slower**"));
+        w.pointNotes()->flush();
+        {
+            const core::ExplorationStore store(dir.filePath(QStringLiteral("x.sqlite")).toStdString(), true);
+            QCOMPARE(QString::fromStdString(store.load(keptId)->points.front().notes),
+                     QStringLiteral("winograd here is **slower**"));
+        }
+        w.session().selectPoint({0, 1});
+        w.session().selectPoint({0, 0});
+        QCOMPARE(w.pointNotes()->text(), QStringLiteral("winograd here is **slower**"));
+
     }
 };
 
