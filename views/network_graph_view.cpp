@@ -523,8 +523,11 @@ void NetworkGraphView::keyPressEvent(QKeyEvent* event) {
 }
 
 void NetworkGraphView::placeLegend() {
+    // Bottom left: the view opens on the top of the graph (the input), which
+    // the legend would otherwise cover.
     m_legend->resize(m_legend->sizeHint());
-    m_legend->move(viewport()->geometry().topLeft() + QPoint(8, 8));
+    const QRect vp = viewport()->geometry();
+    m_legend->move(vp.left() + 8, std::max(vp.top() + 8, vp.bottom() - m_legend->height() - 8));
 }
 
 void NetworkGraphView::resizeEvent(QResizeEvent* event) {
