@@ -1,5 +1,7 @@
 #include "views/run_panel.h"
 
+#include <QAbstractSpinBox>
+#include <QApplication>
 #include <QComboBox>
 #include <QFileInfo>
 #include <QFormLayout>
@@ -44,7 +46,10 @@ void setChoices(QComboBox* box, const QStringList& names) {
     const QSignalBlocker block(box);
     const QString file = box->itemText(box->count() - 1);
     box->clear();
-    for (const QString& n : names) box->addItem(n, n);
+    for (const QString& n : names) {
+        box->addItem(n);
+        box->setItemData(box->count() - 1, n, kSpecRole);
+    }
     box->insertSeparator(box->count());
     box->addItem(file);
     box->setItemData(box->count() - 1, true, kFileEntryRole);
@@ -163,7 +168,8 @@ void RunPanel::showSpec(QComboBox* box, const QString& spec) {
     int index = box->findData(spec, kSpecRole);
     if (index < 0) {
         // A file: listed by name, the path in the tooltip.
-        box->insertItem(0, QFileInfo(spec).fileName().isEmpty() ? spec : QFileInfo(spec).fileName(), spec);
+        box->insertItem(0, QFileInfo(spec).fileName().isEmpty() ? spec : QFileInfo(spec).fileName());
+        box->setItemData(0, spec, kSpecRole);
         box->setItemData(0, spec, Qt::ToolTipRole);
         index = 0;
     }
@@ -191,6 +197,12 @@ void RunPanel::onStrategyChanged() {
     m_description->setText(m_strategies[index].description);
     m_form->setSchema(m_strategies[index].options);
     showMessage({});
+}
+
+void RunPanel::requestRun() {
+    // A spin box being typed in has not committed its text yet.
+    if (auto* spin = qobject_cast<QAbstractSpinBox*>(QApplication::focusWidget())) spin->interpretText();
+    onRun();
 }
 
 void RunPanel::onRun() {

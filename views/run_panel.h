@@ -37,6 +37,9 @@ public:
     // The network's first input shape ("1x3x224x224"), editable.
     void setInputShape(const QString& shape);
 
+    // Run, as the button does: the options checked against the schema first
+    // (runRequested, or the problems shown).
+    void requestRun();
     QString strategy() const;
     void setStrategy(const QString& name);
     OptionForm* form() const { return m_form; }

@@ -79,8 +79,10 @@ MainWindow::MainWindow(bool interactive, QWidget* parent) : QMainWindow(parent),
     m_run->setPlatformChoices(toQt(core::builtinPlatformNames()));
     m_run->setPlatform(m_session.platformSpec());
     resize(1440, 900);
-    applyDefaultLayout();
-    if (m_interactive) restoreSettings();
+    if (m_interactive)
+        restoreSettings();  // the saved layout, or the default one
+    else
+        applyDefaultLayout();
 }
 
 MainWindow::~MainWindow() = default;
@@ -165,7 +167,12 @@ void MainWindow::createDocks() {
     connect(m_run, &views::RunPanel::platformFileRequested, this, &MainWindow::openPlatformDialog);
     connect(m_run, &views::RunPanel::inputShapeRequested, this, [this](const QString& shape) {
         QString error;
-        if (!m_session.setInputShape(shape, &error)) m_run->showMessage(error, true);
+        if (m_session.setInputShape(shape, &error)) return;
+        m_run->showMessage(error, true);
+        const auto& n = m_session.network();
+        m_run->setInputShape(n && !n->network.inputs().empty()
+                                 ? QString::fromStdString(core::shapeToString(n->network.inputs().front().shape))
+                                 : QString());
     });
     connect(m_parallel, &views::ParallelCoordinatesView::filterChanged, &m_session, &Session::setFilter);
     connect(m_parallel, &views::ParallelCoordinatesView::pointSelected, &m_session, &Session::selectPoint);
@@ -277,7 +284,13 @@ void MainWindow::connectSession() {
     // The run: progress, partial results, outcome.
     JobSlot& run = m_session.explorationJob();
     connect(&run, &JobSlot::started, this, [this]() { m_run->setRunning(true); });
-    connect(&run, &JobSlot::finished, this, [this]() { m_run->setRunning(false); });
+    connect(&run, &JobSlot::finished, this, [this]() {
+        m_run->setRunning(false);
+        // Partial points of a run that ended without a result leave the plot.
+        m_pareto->setExplorations(m_session.explorations());
+    });
+    connect(&m_session, &Session::editFailed, this,
+            [this](const QString& message) { showError(tr("The edited point was not kept"), message); });
     connect(&run, &JobSlot::progress, m_run, &views::RunPanel::setProgress);
     connect(&m_session, &Session::explorationPartial, this, [this](const views::ExplorationPtr& partial) {
         m_pareto->setExplorations(m_session.explorations() + views::ExplorationSet{partial});

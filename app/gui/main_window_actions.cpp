@@ -123,7 +123,7 @@ void MainWindow::createActions() {
     QAction* run = explore->addAction(tr("&Run"), this, [this]() {
         dock(QStringLiteral("exploreDock"))->show();
         dock(QStringLiteral("exploreDock"))->raise();
-        if (!m_run->isRunning()) m_session.runExploration(m_run->strategy(), m_run->form()->values());
+        if (!m_run->isRunning()) m_run->requestRun();
     });
     run->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
     QAction* cancel = explore->addAction(tr("&Cancel"), &m_session, &Session::cancelExploration);
@@ -368,6 +368,7 @@ void MainWindow::restoreSettings() {
     if (s.value(QStringLiteral("mainWindow/layoutVersion")).toInt() == 2) {
         restoreState(s.value(QStringLiteral("mainWindow/state")).toByteArray(), 2);
         m_mainSplitter->restoreState(s.value(QStringLiteral("mainWindow/mainSplitter")).toByteArray());
+        m_topSplitter->restoreState(s.value(QStringLiteral("mainWindow/topSplitter")).toByteArray());
     } else {
         applyDefaultLayout();
     }
@@ -379,6 +380,7 @@ void MainWindow::saveSettings() {
     s.setValue(QStringLiteral("mainWindow/state"), saveState(2));
     s.setValue(QStringLiteral("mainWindow/layoutVersion"), 2);
     s.setValue(QStringLiteral("mainWindow/mainSplitter"), m_mainSplitter->saveState());
+    s.setValue(QStringLiteral("mainWindow/topSplitter"), m_topSplitter->saveState());
     if (const auto& n = m_session.network()) s.setValue(QStringLiteral("lastNetwork"), n->spec);
     s.setValue(QStringLiteral("lastPlatform"), m_session.platformSpec());
     s.setValue(QStringLiteral("lastStrategy"), m_run->strategy());

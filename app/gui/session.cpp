@@ -60,7 +60,13 @@ Session::Session(QObject* parent) : QObject(parent) {
     setPlatform(QString::fromLatin1(kDefaultPlatform), &error);
 }
 
-Session::~Session() = default;
+Session::~Session() {
+    // The window that listens is being torn down: stop the jobs without a word.
+    for (JobSlot* slot : {&m_networkJob, &m_exploreJob, &m_loadJob, &m_editJob}) {
+        slot->blockSignals(true);
+        slot->cancel();
+    }
+}
 
 // ---- network and platform
 
@@ -85,9 +91,11 @@ void Session::openNetwork(const QString& spec) {
 
 bool Session::setInputShape(const QString& text, QString* error) {
     const auto shape = core::parseShape(text.toStdString());
-    if (!m_network || !shape) {
+    if (!m_network || m_network->network.inputs().empty() || !shape) {
         if (error)
-            *error = m_network ? tr("'%1' is not a shape like 1x3x224x224").arg(text) : tr("Open a network first.");
+            *error = !m_network                              ? tr("Open a network first.")
+                     : m_network->network.inputs().empty() ? tr("The network has no input to reshape.")
+                                                           : tr("'%1' is not a shape like 1x3x224x224").arg(text);
         return false;
     }
     const views::NetworkSnapshotPtr current = m_network;
@@ -112,6 +120,12 @@ void Session::setNetwork(views::NetworkSnapshotPtr network, QStringList warnings
     m_network = std::move(network);
     m_warnings = std::move(warnings);
     emit networkChanged(m_network);
+    // Explorations of another network (or another input shape) no longer
+    // describe what the views show: their layer ids name other layers.
+    const bool stale = std::any_of(m_shown.begin(), m_shown.end(), [this](const views::ExplorationPtr& e) {
+        return e->inputs.networkHash != m_network->hash;
+    });
+    if (stale) setShown({}, {});
 }
 
 bool Session::setPlatform(const QString& spec, QString* error) {
@@ -140,6 +154,9 @@ bool Session::openStore(const QString& path, QString* error) {
     try {
         auto store = std::make_unique<core::ExplorationStore>(path.toStdString());
         m_store = std::move(store);
+        // Ids and notes of the explorations on show belong to the old file.
+        m_pointNotes.clear();
+        if (!m_shown.isEmpty()) setShown({}, {});
     } catch (const std::exception& e) {
         if (error) *error = naming(path, QString::fromUtf8(e.what()));
         return false;
@@ -276,7 +293,7 @@ bool Session::runExploration(const QString& strategyName, const core::OptionValu
         out.exploration = solver::explore::explore(*strategy, network->network, spec, *platform, options, context);
         if (job.isCancelled()) return out;
         if (!storeFile.empty() && out.exploration.status != core::Status::InvalidInput) {
-            job.progress(1.0, QStringLiteral("Saving to %1").arg(QString::fromStdString(storeFile)));
+            if (!job.progress(0.999, QStringLiteral("Saving to %1").arg(QString::fromStdString(storeFile)))) return out;
             try {
                 core::ExplorationStore store(storeFile);
                 out.exploration.id = store.save(out.exploration);
@@ -321,14 +338,14 @@ void Session::openExploration(qint64 id, bool add, int selectPoint) {
     };
     m_jobs.start<views::ExplorationPtr>(
         m_loadJob, std::move(work),
-        [this, add, selectPoint](views::ExplorationPtr e) { showWithInputs(std::move(e), add, selectPoint); },
+        [this, add, selectPoint](views::ExplorationPtr e) { showWithInputs(std::move(e), add, selectPoint, true); },
         [this](const QString& message) { emit storeFailed(message); });
 }
 
-void Session::showWithInputs(views::ExplorationPtr exploration, bool add, int selectPoint) {
+void Session::showWithInputs(views::ExplorationPtr exploration, bool add, int selectPoint, bool adoptPlatform) {
     // The platform the exploration ran on becomes the session's (the
     // descriptor is stored with it, so a deleted or changed file is no issue).
-    if (!m_platform || m_platform->hash() != exploration->inputs.platformHash) {
+    if (adoptPlatform && (!m_platform || m_platform->hash() != exploration->inputs.platformHash)) {
         try {
             m_platform = std::make_shared<const core::Platform>(
                 core::platformFromJson(exploration->inputs.platformDocument, exploration->inputs.platform));
@@ -364,7 +381,7 @@ void Session::showWithInputs(views::ExplorationPtr exploration, bool add, int se
 
 void Session::showExploration(views::ExplorationPtr exploration, bool add) {
     if (!exploration) return;
-    showWithInputs(std::move(exploration), add, -1);
+    showWithInputs(std::move(exploration), add, -1, false);
 }
 
 void Session::closeExplorations() { setShown({}, {}); }
@@ -386,8 +403,8 @@ void Session::setShown(views::ExplorationSet shown, views::PointRef select) {
     }
     emit explorationsChanged(m_shown);
     emit filterChanged(m_filter);
-    m_selection = {};
-    selectPoint(select);
+    m_selection = views::pointAt(m_shown, select) ? select : views::PointRef{};
+    emit selectionChanged(m_selection);
 }
 
 // ---- editing
@@ -441,16 +458,16 @@ core::DesignPoint Session::evaluateEdits(const std::vector<core::LayerEdit>& edi
 void Session::keepEditedPoint(const std::vector<core::LayerEdit>& edits, bool reoptimise) {
     const EditInputs* in = editInputs();
     if (!in) {
-        emit explorationFailed(tr("No design point is selected, or its strategy cannot edit it."));
+        emit editFailed(tr("No design point is selected, or its strategy cannot edit it."));
         return;
     }
     if (!reoptimise) {
         core::DesignPoint p = evaluateEdits(edits);
         if (p.status == core::Status::InvalidInput) {
-            emit explorationFailed(QString::fromStdString(p.message));
+            emit editFailed(QString::fromStdString(p.message));
             return;
         }
-        addPoint(std::move(p));
+        addPoint(m_selection.exploration, std::move(p));
         return;
     }
     const EditInputs inputs = *in;
@@ -462,20 +479,29 @@ void Session::keepEditedPoint(const std::vector<core::LayerEdit>& edits, bool re
         return inputs.strategy->reoptimise(*inputs.network, *inputs.platform, *e, index, edits, context);
     };
     m_jobs.start<core::DesignPoint>(
-        m_exploreJob, std::move(work),
+        m_editJob, std::move(work),
         [this, e](core::DesignPoint p) {
             if (p.status == core::Status::InvalidInput) {
-                emit explorationFailed(QString::fromStdString(p.message));
+                emit editFailed(QString::fromStdString(p.message));
                 return;
             }
-            if (m_shown.contains(e)) addPoint(std::move(p));
+            const int at = static_cast<int>(m_shown.indexOf(e));
+            if (at < 0) {
+                emit editFailed(tr("The re-optimised point was dropped: its exploration is no longer on show."));
+                return;
+            }
+            addPoint(at, std::move(p));
         },
-        [this](const QString& message) { emit explorationFailed(message); });
+        [this](const QString& message) { emit editFailed(message); });
 }
 
-void Session::addPoint(core::DesignPoint point) {
-    const int at = m_selection.exploration;
+void Session::addPoint(int at, core::DesignPoint point) {
     auto edited = std::make_shared<core::Exploration>(*m_shown[at]);
+    // Notes edited in this session go with the copy.
+    for (std::size_t k = 0; k < edited->points.size(); ++k) {
+        const auto it = m_pointNotes.find({edited->id, static_cast<qint64>(k)});
+        if (it != m_pointNotes.end()) edited->points[k].notes = it.value().toStdString();
+    }
     edited->points.push_back(std::move(point));
     solver::explore::markFront(*edited);
     if (std::find(edited->tags.begin(), edited->tags.end(), "edited") == edited->tags.end()) edited->tags.push_back("edited");

@@ -91,6 +91,7 @@ public:
     void cancelExploration();
     bool isExploring() const { return m_exploreJob.isRunning(); }
     JobSlot& explorationJob() { return m_exploreJob; }
+    JobSlot& editJob() { return m_editJob; }
 
     // Loads a stored exploration in the background and shows it (alone, or
     // added to those on show); its network and platform become the session's
@@ -134,6 +135,8 @@ signals:
     void explorationPartial(const views::ExplorationPtr& partial);
     void explorationFinished(const views::ExplorationPtr& exploration);
     void explorationFailed(const QString& message);
+    // Keeping or re-optimising an edited point failed; the message says why.
+    void editFailed(const QString& message);
     // The explorations on show changed (a run finished, one was opened or closed).
     void explorationsChanged(const views::ExplorationSet& shown);
     void selectionChanged(views::PointRef ref);
@@ -144,7 +147,11 @@ signals:
 private:
     void setNetwork(views::NetworkSnapshotPtr network, QStringList warnings);
     void setShown(views::ExplorationSet shown, views::PointRef select);
-    void showWithInputs(views::ExplorationPtr exploration, bool add, int selectPoint);
+    // Shows `exploration` with the network it ran on (rebuilt when another
+    // is open); with adoptPlatform, its platform becomes the session's too
+    // (a stored exploration), not for a run just finished (the user may have
+    // picked the next platform meanwhile).
+    void showWithInputs(views::ExplorationPtr exploration, bool add, int selectPoint, bool adoptPlatform);
     // The selected exploration's strategy, network and platform as its
     // models need them (rebuilt from its stored documents once).
     struct EditInputs {
@@ -153,13 +160,16 @@ private:
         std::shared_ptr<const core::Platform> platform;
     };
     const EditInputs* editInputs() const;
-    void addPoint(core::DesignPoint point);
+    void addPoint(int exploration, core::DesignPoint point);
     bool storeCall(const QString& what, QString* error, const std::function<bool(core::ExplorationStore&)>& call);
 
+    // Declared first, destroyed last: the slots go (cancelling their jobs,
+    // silently) before the runner waits for the workers.
     JobRunner m_jobs;
     JobSlot m_networkJob;
     JobSlot m_exploreJob;
     JobSlot m_loadJob;
+    JobSlot m_editJob;
 
     views::NetworkSnapshotPtr m_network;
     QStringList m_warnings;

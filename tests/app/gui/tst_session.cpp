@@ -192,6 +192,28 @@ private slots:
         QCOMPARE(session.explorations().size(), 1);
     }
 
+    void anotherNetworkOrClosingClearsTheSelection() {
+        Session session;
+        QVERIFY(session.setPlatform(QStringLiteral("alveo_u200_host")));
+        QVERIFY(openAndWait(session, QStringLiteral("resnet18")));
+        QSignalSpy finished(&session, &Session::explorationFinished);
+        QVERIFY(session.runExploration(QStringLiteral("algosel"), defaults(QStringLiteral("algosel"))));
+        QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 240000);
+        QVERIFY(session.selectedPoint());
+        // Closing announces that nothing is selected any more.
+        QSignalSpy selected(&session, &Session::selectionChanged);
+        session.closeExplorations();
+        QCOMPARE(selected.size(), 1);
+        QVERIFY(!selected.front().front().value<views::PointRef>().valid());
+        // Explorations of another network leave when it opens.
+        QVERIFY(session.runExploration(QStringLiteral("algosel"), defaults(QStringLiteral("algosel"))));
+        QTRY_VERIFY_WITH_TIMEOUT(finished.size() == 2, 240000);
+        QCOMPARE(session.explorations().size(), 1);
+        QVERIFY(openAndWait(session, QStringLiteral("squeezenet1_0")));
+        QVERIFY(session.explorations().isEmpty());
+        QVERIFY(!session.selectedPoint());
+    }
+
     void aForeignDatabaseIsRefused() {
         QTemporaryDir dir;
         const QString file = dir.filePath(QStringLiteral("notes.txt"));
