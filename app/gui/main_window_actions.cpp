@@ -139,6 +139,16 @@ void MainWindow::createActions() {
         a->setToolTip(s.description);
     }
     explore->addSeparator();
+    QAction* overlay = explore->addAction(tr("&Add Selected Explorations to the Plot"), this, [this]() {
+        const QList<qint64> ids = m_browser->selectedIds();
+        if (ids.isEmpty()) {
+            showError(tr("Nothing to add"), tr("Select explorations in the Explorations dock first."));
+            return;
+        }
+        m_session.overlayExplorations(ids);
+    });
+    overlay->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A));
+    overlay->setToolTip(tr("Overlay the explorations selected in the browser on those on show (fronts, hypervolumes)"));
     explore->addAction(tr("Close &Explorations"), &m_session, &Session::closeExplorations);
 
     // Help

@@ -342,6 +342,42 @@ void Session::openExploration(qint64 id, bool add, int selectPoint) {
         [this](const QString& message) { emit storeFailed(message); });
 }
 
+void Session::overlayExplorations(const QList<qint64>& ids) {
+    if (!m_store || ids.isEmpty()) return;
+    const std::string file = m_store->path().string();
+    std::function<views::ExplorationSet(JobContext&)> work = [file, ids](JobContext& job) {
+        const core::ExplorationStore store(file, /*readOnly=*/true);
+        views::ExplorationSet loaded;
+        for (qsizetype i = 0; i < ids.size(); ++i) {
+            if (!job.progress(static_cast<double>(i) / ids.size(), QStringLiteral("Loading exploration %1").arg(ids[i])))
+                return loaded;
+            auto e = store.load(ids[i]);
+            if (!e) throw core::FormatError(file + ": there is no exploration " + std::to_string(ids[i]));
+            loaded.push_back(std::make_shared<const core::Exploration>(std::move(*e)));
+        }
+        return loaded;
+    };
+    m_jobs.start<views::ExplorationSet>(
+        m_loadJob, std::move(work),
+        [this](views::ExplorationSet loaded) {
+            // The graph and table show one network: overlay what ran on it.
+            views::ExplorationSet shown = m_shown;
+            QStringList refused;
+            for (const auto& e : loaded) {
+                if (m_network && e->inputs.networkHash == m_network->hash)
+                    shown.push_back(e);
+                else
+                    refused << QString::fromStdString(e->name);
+            }
+            if (!refused.isEmpty())
+                emit storeFailed(tr("Not overlaid, they ran on another network than %1: %2")
+                                     .arg(m_network ? QString::fromStdString(m_network->network.name) : tr("the one open"),
+                                          refused.join(QStringLiteral("; "))));
+            if (shown.size() != m_shown.size()) setShown(std::move(shown), m_selection);
+        },
+        [this](const QString& message) { emit storeFailed(message); });
+}
+
 void Session::showWithInputs(views::ExplorationPtr exploration, bool add, int selectPoint, bool adoptPlatform) {
     // The platform the exploration ran on becomes the session's (the
     // descriptor is stored with it, so a deleted or changed file is no issue).

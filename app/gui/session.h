@@ -97,6 +97,10 @@ public:
     // added to those on show); its network and platform become the session's
     // when they differ, so that every view describes the same inputs.
     void openExploration(qint64 id, bool add = false, int selectPoint = -1);
+    // Adds stored explorations to those on show (fronts overlaid in the
+    // Pareto view), loading them in the background; those that ran on
+    // another network than the open one are refused with a message.
+    void overlayExplorations(const QList<qint64>& ids);
     // Shows an exploration held in memory (a finished run, a test's data).
     void showExploration(views::ExplorationPtr exploration, bool add = false);
     void closeExplorations();

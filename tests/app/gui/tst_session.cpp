@@ -183,13 +183,17 @@ private slots:
         QCOMPARE(QString::fromStdString(session.network()->network.name), QStringLiteral("squeezenet1_0"));
         QCOMPARE(QString::fromStdString(session.platform()->name()), QStringLiteral("alveo_u200_host"));
         QCOMPARE(session.selection(), (views::PointRef{0, 2}));
+        // Overlaying: an exploration of the same network joins, the selection stays.
+        session.overlayExplorations({id});
+        QTRY_COMPARE_WITH_TIMEOUT(session.explorations().size(), 2, 30000);
+        QCOMPARE(session.selection(), (views::PointRef{0, 2}));
         // A missing exploration is a clear failure, nothing changes.
         QSignalSpy failed(&session, &Session::storeFailed);
         session.openExploration(id + 100);
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty(), 30000);
         QVERIFY2(failed.front().front().toString().contains(QString::number(id + 100)),
                  qPrintable(failed.front().front().toString()));
-        QCOMPARE(session.explorations().size(), 1);
+        QCOMPARE(session.explorations().size(), 2);  // unchanged
     }
 
     void anotherNetworkOrClosingClearsTheSelection() {
