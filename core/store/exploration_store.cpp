@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "core/store/exploration_store_internal.h"
 #include "core/store/sqlite_internal.h"
 #include "core/store/store_schema_internal.h"
 #include "core/store/store_text_internal.h"
@@ -14,39 +15,14 @@
 namespace tessera::core {
 
 using store::BadValue;
+using store::guarded;
+using store::readOrFail;
 using store::ResetOnExit;
+using store::statusFromText;
 using store::Statement;
 using store::Transaction;
 
 namespace {
-
-// Runs one public operation: SQLite failures become FormatError
-// "<file>: <operation>: <SQLite's message>".
-template <class F>
-auto guarded(const std::string& file, std::string_view operation, F&& f) {
-    try {
-        return f();
-    } catch (const store::SqliteFailure& e) {
-        throw FormatError(file + ": " + std::string(operation) + ": " + e.what());
-    }
-}
-
-// read(), or FormatError "<where()>: <problem>" when the stored text is bad.
-template <class Where, class Read>
-auto readOrFail(const Where& where, Read&& read) {
-    try {
-        return read();
-    } catch (const BadValue& bad) {
-        throw FormatError(where() + ": " + bad.problem);
-    }
-}
-
-template <class Where>
-Status statusFromText(const std::string& name, const Where& where) {
-    const auto status = statusFromName(name);
-    if (!status) throw FormatError(where() + ": unknown status '" + name + "'");
-    return *status;
-}
 
 // --- SQL
 
@@ -120,64 +96,6 @@ constexpr const char* kDeleteOrphanPlatform =
     "DELETE FROM platforms WHERE id = ?1 AND NOT EXISTS (SELECT 1 FROM explorations WHERE platform_id = ?1)";
 
 }  // namespace
-
-struct ExplorationStore::Impl {
-    std::filesystem::path path;
-    std::string file;  // the path as text, for messages
-    // Declared before the statements, so that it is closed after them.
-    store::Connection connection;
-    store::OpenedDatabase opened;
-    // Prepared on first use, then reused: one of each per save, not per row.
-    Statement findNetwork, insertNetwork, findPlatform, insertPlatform, insertExploration, insertOption, insertTag, insertPoint,
-        insertResource, insertViolation, insertLayer, insertLayers;
-    Statement selectExploration, selectOptions, selectTags, selectPoints, selectResources, selectViolations, selectLayers,
-        selectSummaries;
-    Statement rename, setNotes, setPointNotes, selectInputs, appendTag, deleteExploration, deleteOrphanNetwork, deleteOrphanPlatform;
-
-    sqlite3* db() const { return connection.get(); }
-
-    Statement& use(Statement& s, std::string_view sql) {
-        if (!s.prepared()) s.prepare(db(), sql);
-        return s;
-    }
-
-    void requireWritable(std::string_view operation) const {
-        if (opened.readOnly)
-            throw FormatError(file + ": " + std::string(operation) + ": the database is read-only (" + opened.readOnlyReason +
-                              ")");
-    }
-
-    // The id of the networks/platforms row with this hash, name and
-    // document, inserted when there is none.
-    std::int64_t intern(Statement& find, const char* findSql, Statement& insert, const char* insertSql, const std::string& hash,
-                        const std::string& name, const std::string& document) {
-        {
-            Statement& s = use(find, findSql);
-            ResetOnExit reset(s);
-            s.bind(1, hash);
-            while (s.step())
-                if (s.text(1) == name && s.text(2) == document) return s.integer(0);
-        }
-        use(insert, insertSql).bind(1, hash).bind(2, name).bind(3, document).run();
-        return sqlite3_last_insert_rowid(db());
-    }
-
-    std::int64_t save(const Exploration& e);
-    Exploration load(std::int64_t id, Statement& head);
-    std::vector<ExplorationSummary> list(const ExplorationFilter& filter);
-    // Runs an UPDATE of one row in a write transaction: whether it found the row.
-    template <class Bind>
-    bool updateOne(std::string_view operation, Statement& s, const char* sql, Bind&& bind) {
-        requireWritable(operation);
-        return guarded(file, operation, [&] {
-            Transaction transaction(db(), Transaction::Kind::Write);
-            bind(use(s, sql)).run();
-            const bool found = sqlite3_changes(db()) > 0;
-            transaction.commit();
-            return found;
-        });
-    }
-};
 
 std::int64_t ExplorationStore::Impl::save(const Exploration& e) {
     // Where a value that cannot be stored is, for the message.
@@ -489,57 +407,6 @@ std::vector<ExplorationSummary> ExplorationStore::list(const ExplorationFilter& 
 }
 
 bool ExplorationStore::writable() const { return !m_impl->opened.readOnly; }
-
-std::vector<PointSummary> ExplorationStore::queryPoints(const PointQuery& q) const {
-    Impl& d = *m_impl;
-    const bool byLatency = q.order == PointQuery::Order::LatencyThenEnergy;
-    // A NULL bound filters nothing; a NULL KPI fails every comparison.
-    const std::string sql = std::string(R"(
-        SELECT p.exploration_id, p.idx, p.label, e.strategy, n.name, p.status, p.latency_ms, p.energy_mj, p.power_w,
-               p.feasible, p.baseline, p.on_front, e.name
-        FROM points p JOIN explorations e ON e.id = p.exploration_id JOIN networks n ON n.id = e.network_id
-        WHERE (?1 = '' OR e.strategy = ?1) AND (?2 = '' OR n.name = ?2) AND (?3 = 0 OR p.feasible)
-          AND (?4 = 1 OR NOT p.baseline)
-          AND (?5 IS NULL OR p.latency_ms >= ?5) AND (?6 IS NULL OR p.latency_ms <= ?6)
-          AND (?7 IS NULL OR p.energy_mj >= ?7) AND (?8 IS NULL OR p.energy_mj <= ?8)
-          AND (?9 IS NULL OR p.power_w >= ?9) AND (?10 IS NULL OR p.power_w <= ?10)
-          AND (?11 IS NULL OR p.exploration_id IN (SELECT value FROM json_each(?11)))
-        ORDER BY )") + (byLatency ? "p.latency_ms IS NULL, p.latency_ms, p.energy_mj IS NULL, p.energy_mj"
-                                  : "p.energy_mj IS NULL, p.energy_mj, p.latency_ms IS NULL, p.latency_ms") +
-                            ", p.exploration_id, p.idx LIMIT ?12";
-    return guarded(d.file, "query points", [&] {
-        Transaction transaction(d.db(), Transaction::Kind::Read);
-        Statement s(d.db(), sql);
-        s.bind(1, q.strategy).bind(2, q.network).bind(3, q.feasibleOnly).bind(4, q.includeBaselines);
-        const double bounds[] = {q.minLatencyMs, q.maxLatencyMs, q.minEnergyMj, q.maxEnergyMj, q.minPowerW, q.maxPowerW};
-        for (int i = 0; i < 6; ++i) {
-            if (std::isfinite(bounds[i])) s.bind(5 + i, bounds[i]);
-            else s.bindNull(5 + i);
-        }
-        if (q.explorations.empty()) s.bindNull(11);
-        else s.bind(11, nlohmann::json(q.explorations).dump());
-        s.bind(12, static_cast<std::int64_t>(std::min<std::size_t>(q.limit, std::numeric_limits<std::int64_t>::max())));
-        std::vector<PointSummary> out;
-        while (s.step()) {
-            PointSummary& p = out.emplace_back();
-            p.exploration = s.integer(0);
-            p.index = s.integer(1);
-            p.label = s.text(2);
-            p.strategy = s.text(3);
-            p.network = s.text(4);
-            p.status = statusFromText(s.text(5), [&] { return d.file + ": query points: exploration " + std::to_string(p.exploration); });
-            p.latencyMs = s.real(6);
-            p.energyMj = s.real(7);
-            p.powerW = s.real(8);
-            p.feasible = s.integer(9) != 0;
-            p.baseline = s.integer(10) != 0;
-            p.onFront = s.integer(11) != 0;
-            p.name = s.text(12);
-        }
-        transaction.commit();
-        return out;
-    });
-}
 
 bool ExplorationStore::rename(std::int64_t id, const std::string& name) {
     Impl& d = *m_impl;
