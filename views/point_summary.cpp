@@ -4,6 +4,8 @@
 
 #include <cmath>
 
+#include "views/decision_text.h"
+
 namespace tessera::views {
 
 const core::DesignPoint* bestFeasibleBaseline(const core::Exploration& exploration) {
@@ -13,14 +15,10 @@ const core::DesignPoint* bestFeasibleBaseline(const core::Exploration& explorati
     return best;
 }
 
-QString kpiText(double value, const QString& unit) {
-    if (!std::isfinite(value)) return QObject::tr("n/a");
-    const double magnitude = std::fabs(value);
-    const int decimals = magnitude >= 100 ? 1 : magnitude >= 1 ? 3 : 4;
-    return QStringLiteral("%1 %2").arg(value, 0, 'f', decimals).arg(unit);
-}
-
 namespace {
+
+// "2.86 ms": the figure as every view writes it, with its unit.
+QString kpiText(double value, const QString& unit) { return figureText(value) + QLatin1Char(' ') + unit; }
 
 QString change(double value, double reference, const QString& what) {
     if (!std::isfinite(value) || !std::isfinite(reference) || reference <= 0) return {};

@@ -14,10 +14,7 @@ namespace tessera::views {
 // baseline of `exploration` is feasible.
 const core::DesignPoint* bestFeasibleBaseline(const core::Exploration& exploration);
 
-// "front 3 of 9: 2.859 ms, 39.40 mJ, 13.8 W · -18.2% latency, -4.0% energy vs balanced"
+// "front 3 of 9: 2.86 ms, 39.4 mJ, 13.8 W · -18.2% latency, -4.0% energy vs balanced"
 QString pointSummary(const core::Exploration& exploration, const core::DesignPoint& point);
-
-// "2.859 ms", "0.0412 ms", "n/a": a KPI with enough significant digits.
-QString kpiText(double value, const QString& unit);
 
 }  // namespace tessera::views
